@@ -1,0 +1,45 @@
+import * as tf from '@tensorflow/tfjs';
+
+export const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+
+export interface BackendChoice {
+  /** The backend now running the tape. */
+  readonly name: BackendName;
+  /** Why it differs from the one asked for, if it does. */
+  readonly fallbackReason?: string;
+}
+
+// A variable specifier keeps TypeScript from resolving the optional tfjs-node package.
+const TFJS_NODE = '@tensorflow/tfjs-node';
+
+async function register(name: BackendName): Promise<void> {
+  if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+  if (name === 'tensorflow') await import(TFJS_NODE);
+  if (!(await tf.setBackend(name))) throw new Error(`tfjs could not start the '${name}' backend`);
+  await tf.ready();
+}
+
+/**
+ * Starts the requested tfjs backend. wasm is the default; if it cannot start, cpu
+ * takes over and the reason is returned. tensorflow (tfjs-node) is used only when
+ * asked for and installed; asking for it when it is missing is an error.
+ */
+export async function initBackend(requested: BackendName = 'wasm'): Promise<BackendChoice> {
+  tf.enableProdMode();
+  if (tf.getBackend() === requested) return { name: requested };
+  try {
+    await register(requested);
+    return { name: requested };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (requested === 'tensorflow') {
+      throw new Error(
+        `backend 'tensorflow' needs the optional package @tensorflow/tfjs-node, which is not installed or failed to load (${reason}); use --backend wasm or cpu`,
+      );
+    }
+    if (requested === 'cpu') throw error;
+    await register('cpu');
+    return { name: 'cpu', fallbackReason: `wasm backend failed to start: ${reason}` };
+  }
+}

@@ -1,0 +1,35 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { NoiseKind } from '../random/noise-stream.js';
+
+/** What base noise one sample consumes: `size` draws of `kind`. */
+export interface NoiseSpec {
+  readonly kind: NoiseKind;
+  readonly size: number;
+}
+
+/**
+ * A batch of distributions with parameters of shape [T, 1, ...]: one row per trial,
+ * broadcast over the sample axis. Samples are [T, c, D]; log-densities are [T, c].
+ * Sampling is a deterministic transform of base noise drawn outside tfjs, so every
+ * backend sees the same numbers.
+ */
+export interface Distribution {
+  readonly noise: NoiseSpec;
+  /** Whether rsample exists (a pathwise gradient through the sample). */
+  readonly hasRsample: boolean;
+  /** An exact sample, with no gradient path to the parameters. */
+  sample(noise: tf.Tensor): tf.Tensor;
+  /** A reparameterized sample whose gradient flows to the parameters. */
+  rsample?(noise: tf.Tensor): tf.Tensor;
+  logProb(value: tf.Tensor): tf.Tensor;
+  /** The continuous relaxation at a temperature (discrete distributions only). */
+  relaxed?(temperature: number): RelaxedDistribution;
+}
+
+/** A Concrete relaxation: differentiable samples that harden to the exact ones. */
+export interface RelaxedDistribution {
+  readonly noise: NoiseSpec;
+  rsample(noise: tf.Tensor): tf.Tensor;
+  /** The exact discrete sample a relaxed sample rounds to, with no gradient. */
+  harden(relaxedSample: tf.Tensor): tf.Tensor;
+}

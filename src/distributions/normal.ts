@@ -1,0 +1,29 @@
+import * as tf from '@tensorflow/tfjs';
+import { stopGradient } from '../compute/tensor-ops.js';
+import type { Distribution, NoiseSpec } from './distribution.js';
+
+const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+/** Univariate normal N(loc, scale^2) with loc and scale of shape [T, 1, 1]. */
+export class Normal implements Distribution {
+  readonly noise: NoiseSpec = { kind: 'normal', size: 1 };
+  readonly hasRsample = true;
+
+  constructor(
+    readonly loc: tf.Tensor,
+    readonly scale: tf.Tensor,
+  ) {}
+
+  rsample(eps: tf.Tensor): tf.Tensor {
+    return this.loc.add(this.scale.mul(eps));
+  }
+
+  sample(eps: tf.Tensor): tf.Tensor {
+    return stopGradient(this.rsample(eps));
+  }
+
+  logProb(x: tf.Tensor): tf.Tensor {
+    const standardized = x.sub(this.loc).div(this.scale);
+    return standardized.square().mul(-0.5).sub(this.scale.log()).sub(HALF_LOG_TWO_PI).sum(-1);
+  }
+}

@@ -1,0 +1,23 @@
+import * as tf from '@tensorflow/tfjs';
+import { oneHotArgmax } from '../compute/tensor-ops.js';
+import type { NoiseSpec, RelaxedDistribution } from './distribution.js';
+
+/** Gumbel-Softmax / Concrete: softmax((logits + g) / tau), hardening to Gumbel-max. */
+export class RelaxedOneHotCategorical implements RelaxedDistribution {
+  readonly noise: NoiseSpec;
+
+  constructor(
+    readonly logits: tf.Tensor,
+    readonly temperature: number,
+  ) {
+    this.noise = { kind: 'gumbel', size: logits.shape[logits.shape.length - 1] as number };
+  }
+
+  rsample(gumbel: tf.Tensor): tf.Tensor {
+    return tf.softmax(this.logits.add(gumbel).div(this.temperature));
+  }
+
+  harden(relaxedSample: tf.Tensor): tf.Tensor {
+    return oneHotArgmax(relaxedSample);
+  }
+}

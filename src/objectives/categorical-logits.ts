@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** The shared `logits` or `probs` fields of categorical objectives. */
+export const categoricalLogitsFields = {
+  logits: z.array(z.number()).min(2).optional().describe('unnormalized log-probabilities alpha (length K)'),
+  probs: z
+    .array(z.number().positive())
+    .min(2)
+    .optional()
+    .describe('class probabilities (length K, positive, summing to 1); alpha = log(probs)'),
+};
+
+export interface CategoricalLogitsConfig {
+  logits?: number[] | undefined;
+  probs?: number[] | undefined;
+}
+
+const PROBS_SUM_TOLERANCE = 1e-6;
+
+/** Adds the cross-field rules: exactly one of logits/probs, probs sum to 1, `vectorKey` has length K. */
+export function refineCategorical<C extends CategoricalLogitsConfig>(vectorKey: keyof C & string) {
+  return (config: C, ctx: z.RefinementCtx): void => {
+    const { logits, probs } = config;
+    if ((logits === undefined) === (probs === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'give exactly one of `logits` or `probs`' });
+      return;
+    }
+    if (probs !== undefined) {
+      const sum = probs.reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - 1) > PROBS_SUM_TOLERANCE) {
+        ctx.addIssue({ code: 'custom', path: ['probs'], message: `probs must sum to 1 (they sum to ${sum})` });
+      }
+    }
+    const k = (logits ?? probs ?? []).length;
+    const vector = config[vectorKey] as unknown as number[];
+    if (vector.length !== k) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [vectorKey],
+        message: `\`${vectorKey}\` has length ${vector.length} but the distribution has K = ${k} classes`,
+      });
+    }
+  };
+}
+
+export function resolveLogits(config: CategoricalLogitsConfig): number[] {
+  if (config.logits) return [...config.logits];
+  return (config.probs ?? []).map(Math.log);
+}
+
+export function softmax(logits: readonly number[]): number[] {
+  const max = Math.max(...logits);
+  const exps = logits.map((a) => Math.exp(a - max));
+  const total = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / total);
+}
+
+/** E[r . z] for z ~ Cat(softmax(alpha)) and its gradient pi_j (r_j - pi . r). */
+export function linearRewardMoments(logits: readonly number[], reward: readonly number[]) {
+  const pi = softmax(logits);
+  const mean = pi.reduce((acc, p, i) => acc + p * (reward[i] as number), 0);
+  return { pi, mean, grad: pi.map((p, j) => p * ((reward[j] as number) - mean)) };
+}
+
+export function alphaNames(k: number): string[] {
+  return Array.from({ length: k }, (_, i) => `alpha[${i}]`);
+}
