@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { CommandModule } from 'yargs';
+import { ESTIMATORS } from '../../estimators/registry.js';
+import { OBJECTIVES } from '../../objectives/registry.js';
+
+function describeFields(schema: z.ZodType): string[] {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, { description?: string; enum?: unknown[]; default?: unknown }>;
+  };
+  return Object.entries(json.properties ?? {})
+    .filter(([name]) => name !== 'kind')
+    .map(([name, property]) => {
+      const choices = property.enum ? ` one of ${property.enum.join(' | ')}` : '';
+      const fallback = property.default !== undefined ? ` (default ${String(property.default)})` : '';
+      return `      ${name}: ${property.description ?? ''}${choices}${fallback}`;
+    });
+}
+
+export const listCommand: CommandModule = {
+  command: 'list',
+  describe: 'List estimators and objectives, their options, and which pairs apply',
+  handler: () => {
+    const lines = ['Estimators (grid.estimator):'];
+    for (const e of ESTIMATORS) {
+      const traits = [e.unbiased ? 'unbiased' : 'biased', e.takesTemperature ? 'takes temperature' : undefined]
+        .filter(Boolean)
+        .join(', ');
+      lines.push(`  ${e.name}  [${traits}; objectives: ${e.families.join(', ')}; samples >= ${e.minSamples}]`);
+      lines.push(`      ${e.description}`);
+      if (e.options) lines.push('    options:', ...describeFields(e.options));
+    }
+    lines.push('', 'Objectives (objective.kind):');
+    for (const o of OBJECTIVES) {
+      const applicable = ESTIMATORS.filter((e) => e.families.includes(o.family)).map((e) => e.name);
+      lines.push(`  ${o.kind}  [${o.family}]`, `      ${o.description}`, '    fields:', ...describeFields(o.schema));
+      lines.push(`    estimators: ${applicable.join(', ')}`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  },
+};

@@ -1,0 +1,119 @@
+import type { CommandModule } from 'yargs';
+import { BACKENDS, type BackendName } from '../../compute/backend.js';
+import { loadExperiment } from '../../experiment/load.js';
+import { type RunOutcome, runToDirectory } from '../../run/run-to-directory.js';
+import { defaultExperimentFile } from '../default-experiment.js';
+import { EXIT } from '../exit-codes.js';
+import { loadAll } from '../load-all.js';
+import { createProgress } from '../progress.js';
+
+interface RunArgs {
+  files: string[] | undefined;
+  out: string;
+  trials: number | undefined;
+  seed: number | undefined;
+  samples: number[] | undefined;
+  backend: BackendName;
+  resume: boolean;
+  force: boolean;
+  quiet: boolean;
+}
+
+function report(outcome: RunOutcome): void {
+  const err = (line: string) => process.stderr.write(`${line}\n`);
+  if (outcome.backendFallback) err(`warning: using the cpu backend: ${outcome.backendFallback}`);
+  for (const s of outcome.skipped) err(`skipped ${s.count} cell(s) of ${s.estimator}: ${s.reason}`);
+  for (const row of outcome.nonFinite) {
+    err(
+      `warning: non-finite statistics in ${row.estimator}${row.temperature === undefined ? '' : ` tau=${row.temperature}`} n=${row.samples} ${row.param} (mean=${row.mean}, variance=${row.variance})`,
+    );
+  }
+  if (!outcome.complete) {
+    err(
+      `stopped after ${outcome.cellsDone} of ${outcome.cellsTotal} cells; finished cells are saved: rerun with --resume to finish`,
+    );
+    return;
+  }
+  const resumed = outcome.resumedCells > 0 ? ` (${outcome.resumedCells} resumed)` : '';
+  process.stdout.write(`${outcome.dir}: ${outcome.cellsDone} cells${resumed} on ${outcome.backend}\n`);
+  for (const file of outcome.files) process.stdout.write(`  ${file}\n`);
+}
+
+export const runCommand: CommandModule<object, RunArgs> = {
+  command: 'run [files..]',
+  describe: 'Run experiment grids and write results.csv, metadata.json and log-log variance plots',
+  builder: (y) =>
+    y
+      .positional('files', {
+        type: 'string',
+        array: true,
+        describe: 'experiment YAML files (default: the bundled categorical-gs-vs-reinforce experiment)',
+      })
+      .option('out', { type: 'string', default: 'results', describe: 'results root: each experiment writes <out>/<name>/' })
+      .option('trials', { type: 'number', describe: 'override the file: independent estimates per cell' })
+      .option('seed', { type: 'number', describe: 'override the file: experiment seed' })
+      .option('samples', {
+        type: 'string',
+        describe: 'override the file: comma-separated sample counts, e.g. 1,10,100',
+        coerce: (value: string | undefined) => value?.split(',').map(Number),
+      })
+      .option('backend', { choices: BACKENDS, default: 'wasm' as BackendName, describe: 'tfjs backend (cpu is the fallback)' })
+      .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run, reusing its saved cells' })
+      .option('force', { type: 'boolean', default: false, describe: 'overwrite results made from a different experiment file' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+      .check((args) => {
+        if (args.trials !== undefined && !(Number.isInteger(args.trials) && args.trials >= 2)) {
+          throw new Error(`--trials must be an integer >= 2 (got ${args.trials})`);
+        }
+        if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0)) {
+          throw new Error(`--seed must be an integer >= 0 (got ${args.seed})`);
+        }
+        const bad = (args.samples as number[] | undefined)?.find((n) => !(Number.isInteger(n) && n >= 1));
+        if (bad !== undefined) throw new Error(`--samples must be integers >= 1 (got ${bad})`);
+        return true;
+      })
+      .example('$0 run', 'run the bundled default experiment into results/')
+      .example('$0 run experiments/x.yaml --trials 50 --samples 1,10', 'a quick look at a smaller grid')
+      .example('$0 run experiments/x.yaml --resume', 'finish a run stopped with Ctrl-C') as never,
+  handler: async (args) => {
+    const files = args.files && args.files.length > 0 ? args.files : [defaultExperimentFile()];
+    const loaded = await loadAll(files, loadExperiment);
+    const controller = new AbortController();
+    const onInterrupt = () => {
+      if (controller.signal.aborted) process.exit(EXIT.interrupted);
+      process.stderr.write('\nstopping after the current cell (Ctrl-C again to quit at once)\n');
+      controller.abort();
+    };
+    process.on('SIGINT', onInterrupt);
+    process.on('SIGTERM', onInterrupt);
+    try {
+      for (const experiment of loaded) {
+        const progress = createProgress(args.quiet);
+        progress.start(experiment.experiment.name);
+        let outcome: RunOutcome;
+        try {
+          outcome = await runToDirectory(experiment, {
+            out: args.out,
+            backend: args.backend,
+            overrides: { trials: args.trials, seed: args.seed, samples: args.samples },
+            resume: args.resume,
+            force: args.force,
+            signal: controller.signal,
+            onCellStart: (cell, index, total) => progress.cellStart(cell, index, total),
+            onCellDone: (finished, index, total) => progress.cellDone(index, total, finished.milliseconds),
+          });
+        } finally {
+          progress.stop();
+        }
+        report(outcome);
+        if (!outcome.complete) {
+          process.exitCode = EXIT.interrupted;
+          return;
+        }
+      }
+    } finally {
+      process.off('SIGINT', onInterrupt);
+      process.off('SIGTERM', onInterrupt);
+    }
+  },
+};

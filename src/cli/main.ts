@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { InputError } from '../experiment/load.js';
+import { listCommand } from './commands/list.js';
+import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT } from './exit-codes.js';
+
+async function main(): Promise<void> {
+  await yargs(hideBin(process.argv))
+    .scriptName('reparam-bench')
+    .usage(
+      '$0 <command>\n\nMeasure the variance and bias of gradient estimators (pathwise, REINFORCE, Gumbel-Softmax, ...)\nover a YAML grid of estimator x temperature x samples x objective parameters.',
+    )
+    .command(runCommand)
+    .command(validateCommand)
+    .command(listCommand)
+    .demandCommand(1, 'name a command: run, validate or list')
+    .strict()
+    .recommendCommands()
+    .fail((message, error, y) => {
+      if (error) throw error;
+      process.stderr.write(`${y.help() && ''}error: ${message}\nRun with --help for usage.\n`);
+      process.exit(EXIT.invalidInput);
+    })
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .parseAsync();
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof InputError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = EXIT.invalidInput;
+    return;
+  }
+  process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = EXIT.failed;
+});

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { type Experiment, type KeyPath, validateExperiment } from './validate.js';
+
+/** A problem in an experiment file, located by line and column (1-based) where known. */
+export interface InputProblem {
+  readonly file: string;
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
+  readonly path?: string | undefined;
+  readonly message: string;
+}
+
+/** Bad user input: reported as one line per problem, exit code 2, no stack trace. */
+export class InputError extends Error {
+  constructor(readonly problems: readonly InputProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+export function formatProblem(problem: InputProblem): string {
+  const where = [problem.file, problem.line, problem.column].filter((x) => x !== undefined).join(':');
+  const key = problem.path ? `${problem.path}: ` : '';
+  return `${where}: ${key}${problem.message}`;
+}
+
+/** An experiment together with the file it came from. */
+export interface LoadedExperiment {
+  readonly experiment: Experiment;
+  readonly file: string;
+  readonly text: string;
+  /** sha256 of the file's bytes. */
+  readonly hash: string;
+}
+
+function formatPath(path: KeyPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** Source offset of the deepest node on the path that exists (the key itself for a map entry). */
+function offsetOf(doc: Document, path: KeyPath): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = isNode(node) ? node.range?.[0] : undefined;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+      if (!pair) return offset;
+      offset = isScalar(pair.key) ? pair.key.range?.[0] : offset;
+      node = pair.value;
+      if (typeof key === 'number' || !isNode(node)) continue;
+    } else if (isNode(node) && 'items' in node && typeof key === 'number') {
+      const item = (node.items as unknown[])[key];
+      if (!isNode(item)) return offset;
+      node = item;
+      offset = item.range?.[0] ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+/** Parses and validates experiment text; throws InputError naming line, column and key. */
+export function parseExperiment(file: string, text: string): Experiment {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      doc.errors.map((error) => ({
+        file,
+        line: error.linePos?.[0].line,
+        column: error.linePos?.[0].col,
+        message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+      })),
+    );
+  }
+  const result = validateExperiment(doc.toJS());
+  if (result.ok) return result.experiment;
+  throw new InputError(
+    result.issues.map((issue) => {
+      const offset = offsetOf(doc, issue.path);
+      const position = offset === undefined ? undefined : lineCounter.linePos(offset);
+      return { file, line: position?.line, column: position?.col, path: formatPath(issue.path), message: issue.message };
+    }),
+  );
+}
+
+export async function loadExperiment(file: string): Promise<LoadedExperiment> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : String(error);
+    throw new InputError([{ file, message: `cannot read experiment file: ${message}` }]);
+  }
+  return {
+    experiment: parseExperiment(file, text),
+    file,
+    text,
+    hash: createHash('sha256').update(text).digest('hex'),
+  };
+}

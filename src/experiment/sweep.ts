@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** A list of values, or a generated one: linspace [a, b, count] or logspace [a, b, count] (endpoints as values). */
+export const sweepValues = z.union([
+  z.array(z.number()).min(1, 'needs at least one value'),
+  z.strictObject({
+    linspace: z.tuple([z.number(), z.number(), z.int().min(1)]).describe('[start, stop, count], evenly spaced'),
+  }),
+  z.strictObject({
+    logspace: z
+      .tuple([z.number().positive(), z.number().positive(), z.int().min(1)])
+      .describe('[start, stop, count], evenly spaced in log10; endpoints are the values themselves'),
+  }),
+]);
+
+export type SweepValues = z.infer<typeof sweepValues>;
+
+/** Rounds away float noise from generated values (e.g. 0.30000000000000004), keeping 12 significant digits. */
+function tidy(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+export function expandSweep(values: SweepValues): number[] {
+  if (Array.isArray(values)) return values;
+  if ('linspace' in values) {
+    const [start, stop, count] = values.linspace;
+    if (count === 1) return [start];
+    return Array.from({ length: count }, (_, i) => tidy(start + ((stop - start) * i) / (count - 1)));
+  }
+  const [start, stop, count] = values.logspace;
+  if (count === 1) return [start];
+  const [a, b] = [Math.log10(start), Math.log10(stop)];
+  return Array.from({ length: count }, (_, i) => tidy(10 ** (a + ((b - a) * i) / (count - 1))));
+}
+
+/** Sample counts: generated values are rounded to integers and de-duplicated. */
+export function expandSampleCounts(values: SweepValues): number[] {
+  const expanded = expandSweep(values);
+  return Array.isArray(values) ? expanded : [...new Set(expanded.map(Math.round))];
+}

@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import type { AnyEstimator } from '../estimators/estimator.js';
+import { estimatorNames, findEstimator } from '../estimators/registry.js';
+import { OBJECTIVES, findObjective } from '../objectives/registry.js';
+import { type ExperimentFile, experimentSchema } from './schema.js';
+import { didYouMean } from './suggest.js';
+import { expandSampleCounts, expandSweep, sweepValues } from './sweep.js';
+
+export type KeyPath = readonly (string | number)[];
+
+/** One problem with an experiment, located by its key path in the file. */
+export interface ValidationIssue {
+  readonly path: KeyPath;
+  readonly message: string;
+}
+
+/** An estimator entry of the grid with its resolved options. */
+export interface EstimatorChoice {
+  readonly estimator: AnyEstimator;
+  readonly options: Readonly<Record<string, unknown>>;
+  /** CSV label: the name, plus the options when the entry gave any: `reinforce-baseline(baseline=loo)`. */
+  readonly label: string;
+}
+
+/** A swept objective field: grid key `objective.<field>`, CSV column `<field>`. */
+export interface Sweep {
+  readonly field: string;
+  readonly values: readonly number[];
+}
+
+/** A validated experiment with every list expanded. */
+export interface Experiment {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly seed: number;
+  readonly trials: number;
+  /** The objective's fields as written (swept fields hold their first value). */
+  readonly objective: Readonly<Record<string, unknown>> & { readonly kind: string };
+  readonly estimators: readonly EstimatorChoice[];
+  readonly temperatures: readonly number[];
+  readonly samples: readonly number[];
+  /** Sorted by field name, so reordering grid keys changes nothing. */
+  readonly sweeps: readonly Sweep[];
+  readonly plotParams: readonly string[] | undefined;
+}
+
+export type ValidationResult =
+  | { readonly ok: true; readonly experiment: Experiment }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+
+const SWEEP_PREFIX = 'objective.';
+const GRID_KEYS = ['estimator', 'temperature', 'samples'];
+
+function zodIssues(error: z.ZodError, prefix: KeyPath = []): ValidationIssue[] {
+  return error.issues.flatMap((issue): ValidationIssue[] => {
+    const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...path, key], message: `unknown key '${key}'` }));
+    }
+    return [{ path, message: issue.message }];
+  });
+}
+
+function formatOptions(options: Record<string, unknown>): string {
+  return Object.entries(options)
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join(',');
+}
+
+function resolveEstimators(grid: ExperimentFile['grid'], issues: ValidationIssue[]): EstimatorChoice[] {
+  return grid.estimator.flatMap((entry, i): EstimatorChoice[] => {
+    const path = ['grid', 'estimator', i];
+    const { name, ...given } = typeof entry === 'string' ? { name: entry } : entry;
+    const estimator = findEstimator(name);
+    if (!estimator) {
+      issues.push({
+        path: typeof entry === 'string' ? path : [...path, 'name'],
+        message: `unknown estimator '${name}'${didYouMean(name, estimatorNames())}; allowed: ${estimatorNames().join(', ')}`,
+      });
+      return [];
+    }
+    const schema = estimator.options ?? z.strictObject({});
+    const parsed = schema.safeParse(given);
+    if (!parsed.success) {
+      for (const issue of zodIssues(parsed.error, path)) {
+        issues.push({ ...issue, message: `${estimator.name}: ${issue.message}` });
+      }
+      return [];
+    }
+    const options = parsed.data as Record<string, unknown>;
+    const label = typeof entry === 'string' ? name : `${name}(${formatOptions(options)})`;
+    return [{ estimator, options, label }];
+  });
+}
+
+function resolveSweeps(
+  file: ExperimentFile,
+  knownFields: readonly string[],
+  issues: ValidationIssue[],
+): Sweep[] {
+  const sweeps: Sweep[] = [];
+  for (const [key, raw] of Object.entries(file.grid)) {
+    if (GRID_KEYS.includes(key)) continue;
+    const path = ['grid', key];
+    if (!key.startsWith(SWEEP_PREFIX)) {
+      issues.push({
+        path,
+        message: `unknown grid key '${key}'${didYouMean(key, [...GRID_KEYS, ...knownFields.map((f) => SWEEP_PREFIX + f)])}; allowed: ${GRID_KEYS.join(', ')} or objective.<field>`,
+      });
+      continue;
+    }
+    const field = key.slice(SWEEP_PREFIX.length);
+    if (!knownFields.includes(field) || field === 'kind') {
+      issues.push({
+        path,
+        message: `'${field}' is not a numeric field of ${file.objective.kind}${didYouMean(field, knownFields)}; sweepable: ${knownFields.join(', ')}`,
+      });
+      continue;
+    }
+    const checked = sweepSchemaCheck(raw, path, issues) ?? [];
+    if (checked.length > 0) sweeps.push({ field, values: checked });
+  }
+  return sweeps.sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
+}
+
+function sweepSchemaCheck(values: unknown, path: KeyPath, issues: ValidationIssue[]): number[] | undefined {
+  const parsed = sweepValues.safeParse(values);
+  if (!parsed.success) {
+    issues.push({
+      path,
+      message: 'expected a list of numbers, { linspace: [start, stop, count] } or { logspace: [start, stop, count] }',
+    });
+    return undefined;
+  }
+  return expandSweep(parsed.data);
+}
+
+/** Numeric fields an objective kind accepts (the sweepable ones). */
+function numericFields(kind: string): string[] {
+  const definition = findObjective(kind);
+  if (!definition) return [];
+  const json = z.toJSONSchema(definition.schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, { type?: string }>;
+  };
+  return Object.entries(json.properties ?? {})
+    .filter(([, property]) => property.type === 'number' || property.type === 'integer')
+    .map(([field]) => field);
+}
+
+function cartesian(sweeps: readonly Sweep[]): Record<string, number>[] {
+  return sweeps.reduce<Record<string, number>[]>(
+    (combos, sweep) => combos.flatMap((combo) => sweep.values.map((v) => ({ ...combo, [sweep.field]: v }))),
+    [{}],
+  );
+}
+
+function checkObjective(file: ExperimentFile, sweeps: readonly Sweep[], issues: ValidationIssue[]): void {
+  const definition = findObjective(file.objective.kind);
+  if (!definition) return;
+  const seen = new Set<string>();
+  for (const combo of cartesian(sweeps)) {
+    const parsed = definition.schema.safeParse({ ...file.objective, ...combo });
+    if (parsed.success) continue;
+    for (const issue of zodIssues(parsed.error)) {
+      const field = issue.path[0];
+      const swept = typeof field === 'string' && field in combo;
+      const where = swept ? ['grid', SWEEP_PREFIX + field] : ['objective', ...issue.path];
+      const message = swept ? `${issue.message} (at ${field} = ${combo[field]})` : issue.message;
+      const key = `${where.join('.')}|${message}`;
+      if (!seen.has(key)) issues.push({ path: where, message });
+      seen.add(key);
+    }
+  }
+}
+
+/**
+ * Validates a parsed YAML document: the schema first, then what needs the registries.
+ * Pure: returns every issue found, each with the key path it concerns.
+ */
+export function validateExperiment(raw: unknown): ValidationResult {
+  const parsed = experimentSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
+  const file = parsed.data;
+  const issues: ValidationIssue[] = [];
+
+  const kinds = OBJECTIVES.map((o) => o.kind);
+  if (!findObjective(file.objective.kind)) {
+    issues.push({
+      path: ['objective', 'kind'],
+      message: `unknown objective '${file.objective.kind}'${didYouMean(file.objective.kind, kinds)}; allowed: ${kinds.join(', ')}`,
+    });
+  }
+  const estimators = resolveEstimators(file.grid, issues);
+  const sweeps = resolveSweeps(file, numericFields(file.objective.kind), issues);
+  // Swept fields may be absent from `objective`: fill them with their first value.
+  const objective = { ...file.objective };
+  for (const sweep of sweeps) if (!(sweep.field in objective)) objective[sweep.field] = sweep.values[0];
+  checkObjective({ ...file, objective }, sweeps, issues);
+
+  const temperatures = file.grid.temperature === undefined ? [] : expandSweep(file.grid.temperature);
+  temperatures.forEach((tau, i) => {
+    if (!(tau > 0)) issues.push({ path: ['grid', 'temperature', i], message: `temperature must be > 0 (got ${tau})` });
+  });
+  const samples = expandSampleCounts(file.grid.samples);
+  samples.forEach((n, i) => {
+    if (!Number.isInteger(n) || n < 1) {
+      issues.push({ path: ['grid', 'samples', i], message: `samples must be an integer >= 1 (got ${n})` });
+    }
+  });
+  const needTemperature = estimators.filter((e) => e.estimator.takesTemperature).map((e) => e.label);
+  if (needTemperature.length > 0 && temperatures.length === 0) {
+    issues.push({
+      path: ['grid'],
+      message: `${needTemperature.join(', ')} take a temperature: add grid.temperature (e.g. [0.5])`,
+    });
+  }
+  const labels = estimators.map((e) => e.label);
+  labels.forEach((label, i) => {
+    if (labels.indexOf(label) !== i) issues.push({ path: ['grid', 'estimator', i], message: `duplicate estimator '${label}'` });
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    experiment: {
+      name: file.name,
+      description: file.description,
+      seed: file.seed,
+      trials: file.trials,
+      objective,
+      estimators,
+      temperatures: [...new Set(temperatures)],
+      samples: [...new Set(samples)],
+      sweeps,
+      plotParams: file.plot?.params,
+    },
+  };
+}

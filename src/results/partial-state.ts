@@ -1,0 +1,59 @@
+import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FinishedCell } from '../run/run-experiment.js';
+
+/**
+ * Finished cells of an interrupted run, one JSON line each, kept beside the results
+ * until the run completes. `--resume` reuses them when the run's fingerprint (the
+ * experiment text and the overrides) is unchanged.
+ */
+export interface PartialState {
+  readonly fingerprint: string;
+  readonly cells: Map<string, FinishedCell>;
+}
+
+const FILE = 'cells.jsonl';
+
+// JSON has no NaN or Infinity: carry them as strings.
+function encode(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
+}
+
+function decode(_key: string, value: unknown): unknown {
+  return value === 'NaN' || value === 'Infinity' || value === '-Infinity' ? Number(value) : value;
+}
+
+export async function startPartialState(dir: string, fingerprint: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, FILE), `${JSON.stringify({ fingerprint })}\n`);
+}
+
+export async function appendFinishedCell(dir: string, cell: FinishedCell): Promise<void> {
+  await appendFile(join(dir, FILE), `${JSON.stringify(cell, encode)}\n`);
+}
+
+/** The saved state, or undefined when there is none. A torn last line (killed mid-write) is ignored. */
+export async function readPartialState(dir: string): Promise<PartialState | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n').filter((line) => line.length > 0);
+  const header = JSON.parse(lines[0] ?? '{}') as { fingerprint?: string };
+  const cells = new Map<string, FinishedCell>();
+  for (const line of lines.slice(1)) {
+    try {
+      const cell = JSON.parse(line, decode) as FinishedCell;
+      cells.set(cell.identity, cell);
+    } catch {
+      break;
+    }
+  }
+  return { fingerprint: header.fingerprint ?? '', cells };
+}
+
+export async function clearPartialState(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}

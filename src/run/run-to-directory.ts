@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { BackendName } from '../compute/backend.js';
+import type { Cell, SkippedCells } from '../experiment/cells.js';
+import { InputError, type LoadedExperiment } from '../experiment/load.js';
+import { varianceVsSamplesSpec } from '../plot/variance-spec.js';
+import { renderPng, renderSvg } from '../plot/render.js';
+import { replaceDirectory } from '../results/atomic-write.js';
+import { formatCsv, nonFiniteRows } from '../results/csv.js';
+import type { RunMetadata } from '../results/metadata.js';
+import {
+  appendFinishedCell,
+  clearPartialState,
+  readPartialState,
+  startPartialState,
+} from '../results/partial-state.js';
+import type { ResultRow } from '../results/result-row.js';
+import { type Overrides, applyOverrides, givenOverrides } from './overrides.js';
+import { type FinishedCell, runExperiment } from './run-experiment.js';
+import { gitCommit, toolInfo } from './tool-info.js';
+
+export const RESULT_FILES = {
+  csv: 'results.csv',
+  metadata: 'metadata.json',
+  spec: 'variance.vl.json',
+  svg: 'variance.svg',
+  png: 'variance.png',
+} as const;
+
+export interface RunToDirectoryOptions {
+  /** Results go to <out>/<experiment name>/. */
+  readonly out: string;
+  readonly backend?: BackendName | undefined;
+  readonly overrides?: Overrides | undefined;
+  /** Reuse finished cells of an interrupted run of the same file and overrides. */
+  readonly resume?: boolean | undefined;
+  /** Overwrite results made from a different experiment file. */
+  readonly force?: boolean | undefined;
+  readonly signal?: AbortSignal | undefined;
+  readonly onCellStart?: (cell: Cell, index: number, total: number) => void;
+  readonly onCellDone?: (finished: FinishedCell, index: number, total: number) => void;
+}
+
+export interface RunOutcome {
+  readonly dir: string;
+  readonly complete: boolean;
+  readonly cellsDone: number;
+  readonly cellsTotal: number;
+  readonly resumedCells: number;
+  readonly files: readonly string[];
+  readonly skipped: readonly SkippedCells[];
+  readonly nonFinite: readonly ResultRow[];
+  readonly backend: string;
+  readonly backendFallback?: string | undefined;
+}
+
+export function partialDir(dir: string): string {
+  return join(dirname(dir), `.${dir.split(/[\\/]/).pop()}.partial`);
+}
+
+async function previousExperimentFile(dir: string): Promise<string | undefined> {
+  try {
+    const metadata = JSON.parse(await readFile(join(dir, RESULT_FILES.metadata), 'utf8')) as RunMetadata;
+    return metadata.experiment.file;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs one loaded experiment and writes its CSV, metadata and plot under out/<name>/.
+ * Finished cells are saved as they complete, so a stopped run can --resume; the
+ * results directory is replaced only when every cell is done.
+ */
+export async function runToDirectory(loaded: LoadedExperiment, options: RunToDirectoryOptions): Promise<RunOutcome> {
+  const overrides = options.overrides ?? {};
+  const experiment = applyOverrides(loaded.experiment, overrides);
+  const dir = join(options.out, experiment.name);
+  const previous = await previousExperimentFile(dir);
+  if (previous !== undefined && resolve(previous) !== resolve(loaded.file) && !options.force) {
+    throw new InputError([
+      {
+        file: loaded.file,
+        path: 'name',
+        message: `${dir} holds results of a different experiment file (${previous}); rename the experiment or pass --force to overwrite`,
+      },
+    ]);
+  }
+  const partial = partialDir(dir);
+  const fingerprint = createHash('sha256')
+    .update(loaded.text)
+    .update(JSON.stringify(givenOverrides(overrides)))
+    .update(options.backend ?? '')
+    .digest('hex');
+  const saved = options.resume ? await readPartialState(partial) : undefined;
+  const done = saved?.fingerprint === fingerprint ? saved.cells : new Map<string, FinishedCell>();
+  if (options.resume && saved && saved.fingerprint !== fingerprint) {
+    throw new InputError([
+      {
+        file: loaded.file,
+        message: 'cannot --resume: the experiment file or the overrides changed since the interrupted run; run without --resume to start over',
+      },
+    ]);
+  }
+  if (done.size === 0) await startPartialState(partial, fingerprint);
+
+  const started = new Date();
+  const result = await runExperiment({
+    experiment,
+    backend: options.backend,
+    done,
+    hooks: {
+      shouldStop: () => options.signal?.aborted ?? false,
+      onCellStart: options.onCellStart,
+      onCellDone: async (finished, index, total) => {
+        await appendFinishedCell(partial, finished);
+        options.onCellDone?.(finished, index, total);
+      },
+    },
+  });
+  const outcome = {
+    dir,
+    complete: result.complete,
+    cellsDone: result.cells.length,
+    cellsTotal: result.totalCells,
+    resumedCells: done.size,
+    skipped: result.skipped,
+    nonFinite: nonFiniteRows(result.rows),
+    backend: result.backend.name,
+    backendFallback: result.backend.fallbackReason,
+  };
+  if (!result.complete) return { ...outcome, files: [] };
+
+  const sweepFields = experiment.sweeps.map((s) => s.field);
+  const spec = varianceVsSamplesSpec(result.rows, {
+    title: experiment.name,
+    params: experiment.plotParams,
+  });
+  const svg = await renderSvg(spec);
+  const metadata: RunMetadata = {
+    tool: toolInfo(),
+    backend: result.backend.name,
+    backendFallback: result.backend.fallbackReason,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    experiment: { name: experiment.name, file: loaded.file, sha256: loaded.hash, text: loaded.text },
+    seed: experiment.seed,
+    trials: experiment.trials,
+    overrides: givenOverrides(overrides),
+    started: started.toISOString(),
+    finished: new Date().toISOString(),
+    gitCommit: await gitCommit(dirname(resolve(loaded.file))),
+    cells: result.cells.map((cell) => {
+      const row = cell.rows[0] as ResultRow;
+      return {
+        estimator: row.estimator,
+        temperature: row.temperature ?? null,
+        samples: row.samples,
+        sweep: row.sweep,
+        seed: row.seed,
+        milliseconds: Math.round(cell.milliseconds),
+      };
+    }),
+    skipped: result.skipped,
+  };
+  const files = {
+    [RESULT_FILES.csv]: formatCsv(result.rows, sweepFields),
+    [RESULT_FILES.metadata]: `${JSON.stringify(metadata, null, 2)}\n`,
+    [RESULT_FILES.spec]: `${JSON.stringify(spec, null, 2)}\n`,
+    [RESULT_FILES.svg]: svg,
+    [RESULT_FILES.png]: renderPng(svg),
+  };
+  await replaceDirectory(dir, files);
+  await clearPartialState(partial);
+  return { ...outcome, files: Object.keys(files).map((name) => join(dir, name)) };
+}
