@@ -48,8 +48,12 @@ function sweepCombos(experiment: Experiment): Record<string, number>[] {
   );
 }
 
+/** Ascending, with undefined first (never NaN, which would break the sort). */
 function compareNumbers(a: number | undefined, b: number | undefined): number {
-  return (a ?? Number.NEGATIVE_INFINITY) - (b ?? Number.NEGATIVE_INFINITY);
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return a - b;
 }
 
 /** Canonical row order: estimator (registry order, then label), temperature, sweep values, samples. */

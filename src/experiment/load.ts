@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { type Experiment, type KeyPath, validateExperiment } from './validate.js';
 
 /** A problem in an experiment file, located by line and column (1-based) where known. */
@@ -39,22 +39,27 @@ function formatPath(path: KeyPath): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-/** Source offset of the deepest node on the path that exists (the key itself for a map entry). */
-function offsetOf(doc: Document, path: KeyPath): number | undefined {
+/**
+ * Source offset for a key path: the value's position, or the key's when the problem is
+ * the key itself; the deepest existing ancestor when the path does not exist.
+ */
+function offsetOf(doc: Document, path: KeyPath, atKey: boolean): number | undefined {
   let node: unknown = doc.contents;
   let offset = isNode(node) ? node.range?.[0] : undefined;
-  for (const key of path) {
+  for (const [depth, key] of path.entries()) {
+    const last = depth === path.length - 1;
     if (isMap(node)) {
       const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
       if (!pair) return offset;
-      offset = isScalar(pair.key) ? pair.key.range?.[0] : offset;
+      const keyOffset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+      const valueOffset = isNode(pair.value) ? pair.value.range?.[0] : undefined;
+      offset = (last && atKey ? keyOffset : (valueOffset ?? keyOffset)) ?? offset;
       node = pair.value;
-      if (typeof key === 'number' || !isNode(node)) continue;
-    } else if (isNode(node) && 'items' in node && typeof key === 'number') {
-      const item = (node.items as unknown[])[key];
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key];
       if (!isNode(item)) return offset;
-      node = item;
       offset = item.range?.[0] ?? offset;
+      node = item;
     } else {
       return offset;
     }
@@ -80,7 +85,7 @@ export function parseExperiment(file: string, text: string): Experiment {
   if (result.ok) return result.experiment;
   throw new InputError(
     result.issues.map((issue) => {
-      const offset = offsetOf(doc, issue.path);
+      const offset = offsetOf(doc, issue.path, issue.atKey ?? false);
       const position = offset === undefined ? undefined : lineCounter.linePos(offset);
       return { file, line: position?.line, column: position?.col, path: formatPath(issue.path), message: issue.message };
     }),

@@ -12,6 +12,8 @@ export type KeyPath = readonly (string | number)[];
 export interface ValidationIssue {
   readonly path: KeyPath;
   readonly message: string;
+  /** The problem is the key itself (unknown key), not its value. */
+  readonly atKey?: boolean;
 }
 
 /** An estimator entry of the grid with its resolved options. */
@@ -51,11 +53,25 @@ export type ValidationResult =
 const SWEEP_PREFIX = 'objective.';
 const GRID_KEYS = ['estimator', 'temperature', 'samples'];
 
-function zodIssues(error: z.ZodError, prefix: KeyPath = []): ValidationIssue[] {
+/** Keys a JSON schema allows at a path (for "did you mean" on unknown keys). */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let node = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, unknown>;
+  };
+  for (const key of path) node = (node.properties?.[String(key)] ?? {}) as typeof node;
+  return Object.keys(node.properties ?? {});
+}
+
+function zodIssues(error: z.ZodError, schema: z.ZodType, prefix: KeyPath = []): ValidationIssue[] {
   return error.issues.flatMap((issue): ValidationIssue[] => {
     const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...path, key], message: `unknown key '${key}'` }));
+      const allowed = keysAt(schema, issue.path);
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        message: `unknown key '${key}'${didYouMean(key, allowed)}; allowed: ${allowed.join(', ')}`,
+        atKey: true,
+      }));
     }
     return [{ path, message: issue.message }];
   });
@@ -82,7 +98,7 @@ function resolveEstimators(grid: ExperimentFile['grid'], issues: ValidationIssue
     const schema = estimator.options ?? z.strictObject({});
     const parsed = schema.safeParse(given);
     if (!parsed.success) {
-      for (const issue of zodIssues(parsed.error, path)) {
+      for (const issue of zodIssues(parsed.error, schema, path)) {
         issues.push({ ...issue, message: `${estimator.name}: ${issue.message}` });
       }
       return [];
@@ -105,6 +121,7 @@ function resolveSweeps(
     if (!key.startsWith(SWEEP_PREFIX)) {
       issues.push({
         path,
+        atKey: true,
         message: `unknown grid key '${key}'${didYouMean(key, [...GRID_KEYS, ...knownFields.map((f) => SWEEP_PREFIX + f)])}; allowed: ${GRID_KEYS.join(', ')} or objective.<field>`,
       });
       continue;
@@ -161,13 +178,13 @@ function checkObjective(file: ExperimentFile, sweeps: readonly Sweep[], issues: 
   for (const combo of cartesian(sweeps)) {
     const parsed = definition.schema.safeParse({ ...file.objective, ...combo });
     if (parsed.success) continue;
-    for (const issue of zodIssues(parsed.error)) {
+    for (const issue of zodIssues(parsed.error, definition.schema)) {
       const field = issue.path[0];
       const swept = typeof field === 'string' && field in combo;
       const where = swept ? ['grid', SWEEP_PREFIX + field] : ['objective', ...issue.path];
       const message = swept ? `${issue.message} (at ${field} = ${combo[field]})` : issue.message;
       const key = `${where.join('.')}|${message}`;
-      if (!seen.has(key)) issues.push({ path: where, message });
+      if (!seen.has(key)) issues.push({ ...issue, path: where, message });
       seen.add(key);
     }
   }
@@ -179,7 +196,7 @@ function checkObjective(file: ExperimentFile, sweeps: readonly Sweep[], issues: 
  */
 export function validateExperiment(raw: unknown): ValidationResult {
   const parsed = experimentSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, experimentSchema) };
   const file = parsed.data;
   const issues: ValidationIssue[] = [];
 
