@@ -1,0 +1,26 @@
+/**
+ * reparam-bench as a library: the same code the CLI runs, for notebooks and scripts.
+ *
+ *   import { initBackend, loadExperiment, runExperiment } from 'reparam-bench';
+ */
+export { BACKENDS, type BackendName, initBackend } from './compute/backend.js';
+export { estimateGradients, type GradientJob, parameterColumn } from './compute/estimate-gradients.js';
+export type { Distribution, RelaxedDistribution } from './distributions/distribution.js';
+export { Bernoulli } from './distributions/bernoulli.js';
+export { Categorical } from './distributions/categorical.js';
+export { Normal } from './distributions/normal.js';
+export { RelaxedBernoulli } from './distributions/relaxed-bernoulli.js';
+export { RelaxedOneHotCategorical } from './distributions/relaxed-one-hot-categorical.js';
+export type { AnyEstimator, Estimator, SurrogateInput } from './estimators/estimator.js';
+export { ESTIMATORS, findEstimator } from './estimators/registry.js';
+export { type Cell, planCells } from './experiment/cells.js';
+export { InputError, loadExperiment, parseExperiment } from './experiment/load.js';
+export { estimateCell, summarizeCell } from './experiment/run-cell.js';
+export { type Experiment, validateExperiment } from './experiment/validate.js';
+export type { Family, Objective, ObjectiveDefinition } from './objectives/objective.js';
+export { OBJECTIVES, findObjective } from './objectives/registry.js';
+export { formatCsv } from './results/csv.js';
+export type { ResultRow } from './results/result-row.js';
+export { runExperiment } from './run/run-experiment.js';
+export { runToDirectory } from './run/run-to-directory.js';
+export { summarizeEstimates } from './stats/summary.js';
