@@ -72,10 +72,12 @@ export function compareCells(a: Cell, b: Cell): number {
 
 /**
  * Expands the grid into cells in canonical order. Pairs that cannot run (estimator not
- * defined for the objective family, too few samples) are skipped and counted.
+ * defined for the objective family, too few samples, the estimator's own `unsupported`
+ * reason) are skipped and counted.
  */
 export function planCells(experiment: Experiment): CellPlan {
-  const family = findObjective(experiment.objective.kind)?.family;
+  const definition = findObjective(experiment.objective.kind);
+  const family = definition?.family;
   const cells: Cell[] = [];
   const skipped = new Map<string, SkippedCells>();
   const skip = (estimator: string, reason: string) => {
@@ -98,6 +100,17 @@ export function planCells(experiment: Experiment): CellPlan {
             continue;
           }
           const objective = { ...experiment.objective, ...sweep };
+          const unsupported =
+            definition &&
+            estimator.unsupported?.({
+              objective: definition.create(definition.schema.parse(objective)),
+              options: choice.options,
+              samples,
+            });
+          if (unsupported) {
+            skip(choice.label, unsupported);
+            continue;
+          }
           const identity = canonicalJson({
             objective,
             estimator: estimator.name,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { checkPlan } from './limits.js';
 import { type Experiment, type KeyPath, validateExperiment } from './validate.js';
 
 /** A problem in an experiment file, located by line and column (1-based) where known. */
@@ -67,24 +68,31 @@ function offsetOf(doc: Document, path: KeyPath, atKey: boolean): number | undefi
   return offset;
 }
 
+export interface ParseOptions {
+  /** Accept grids beyond the size limits. */
+  readonly force?: boolean | undefined;
+}
+
 /** Parses and validates experiment text; throws InputError naming line, column and key. */
-export function parseExperiment(file: string, text: string): Experiment {
+export function parseExperiment(file: string, text: string, options: ParseOptions = {}): Experiment {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new InputError(
       doc.errors.map((error) => ({
         file,
         line: error.linePos?.[0].line,
         column: error.linePos?.[0].col,
-        message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+        // prettyErrors adds " at line L, column C:" and a source excerpt; the position is reported separately.
+        message: `YAML syntax error: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     );
   }
   const result = validateExperiment(doc.toJS());
-  if (result.ok) return result.experiment;
+  const issues = result.ok ? checkPlan(result.experiment, options.force) : result.issues;
+  if (result.ok && issues.length === 0) return result.experiment;
   throw new InputError(
-    result.issues.map((issue) => {
+    issues.map((issue) => {
       const offset = offsetOf(doc, issue.path, issue.atKey ?? false);
       const position = offset === undefined ? undefined : lineCounter.linePos(offset);
       return { file, line: position?.line, column: position?.col, path: formatPath(issue.path), message: issue.message };
@@ -92,7 +100,7 @@ export function parseExperiment(file: string, text: string): Experiment {
   );
 }
 
-export async function loadExperiment(file: string): Promise<LoadedExperiment> {
+export async function loadExperiment(file: string, options: ParseOptions = {}): Promise<LoadedExperiment> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -102,7 +110,7 @@ export async function loadExperiment(file: string): Promise<LoadedExperiment> {
     throw new InputError([{ file, message: `cannot read experiment file: ${message}` }]);
   }
   return {
-    experiment: parseExperiment(file, text),
+    experiment: parseExperiment(file, text, options),
     file,
     text,
     hash: createHash('sha256').update(text).digest('hex'),

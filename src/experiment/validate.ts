@@ -62,7 +62,15 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return Object.keys(node.properties ?? {});
 }
 
-function zodIssues(error: z.ZodError, schema: z.ZodType, prefix: KeyPath = []): ValidationIssue[] {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined),
+    input,
+  );
+}
+
+/** Zod's issues as ours: unknown keys with their allowed siblings, missing keys said plainly. */
+function zodIssues(error: z.ZodError, schema: z.ZodType, input: unknown, prefix: KeyPath = []): ValidationIssue[] {
   return error.issues.flatMap((issue): ValidationIssue[] => {
     const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     if (issue.code === 'unrecognized_keys') {
@@ -73,8 +81,22 @@ function zodIssues(error: z.ZodError, schema: z.ZodType, prefix: KeyPath = []): 
         atKey: true,
       }));
     }
+    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
+      return [{ path, message: `missing required key '${String(path[path.length - 1])}' (${issue.expected})` }];
+    }
     return [{ path, message: issue.message }];
   });
+}
+
+/** A key reported missing next to an unknown key suggested as its correction is one typo: keep only the latter. */
+function dropTypoDuplicates(issues: ValidationIssue[]): ValidationIssue[] {
+  const suggested = new Set(
+    issues.flatMap((i) => {
+      const hint = /did you mean '([^']+)'/.exec(i.message)?.[1];
+      return i.atKey && hint ? [[...i.path.slice(0, -1), hint].join('.')] : [];
+    }),
+  );
+  return issues.filter((i) => !(i.message.startsWith('missing required key') && suggested.has(i.path.join('.'))));
 }
 
 function formatOptions(options: Record<string, unknown>): string {
@@ -98,7 +120,7 @@ function resolveEstimators(grid: ExperimentFile['grid'], issues: ValidationIssue
     const schema = estimator.options ?? z.strictObject({});
     const parsed = schema.safeParse(given);
     if (!parsed.success) {
-      for (const issue of zodIssues(parsed.error, schema, path)) {
+      for (const issue of zodIssues(parsed.error, schema, given, path)) {
         issues.push({ ...issue, message: `${estimator.name}: ${issue.message}` });
       }
       return [];
@@ -176,9 +198,10 @@ function checkObjective(file: ExperimentFile, sweeps: readonly Sweep[], issues: 
   if (!definition) return;
   const seen = new Set<string>();
   for (const combo of cartesian(sweeps)) {
-    const parsed = definition.schema.safeParse({ ...file.objective, ...combo });
+    const config = { ...file.objective, ...combo };
+    const parsed = definition.schema.safeParse(config);
     if (parsed.success) continue;
-    for (const issue of zodIssues(parsed.error, definition.schema)) {
+    for (const issue of zodIssues(parsed.error, definition.schema, config)) {
       const field = issue.path[0];
       const swept = typeof field === 'string' && field in combo;
       const where = swept ? ['grid', SWEEP_PREFIX + field] : ['objective', ...issue.path];
@@ -196,7 +219,9 @@ function checkObjective(file: ExperimentFile, sweeps: readonly Sweep[], issues: 
  */
 export function validateExperiment(raw: unknown): ValidationResult {
   const parsed = experimentSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, experimentSchema) };
+  if (!parsed.success) {
+    return { ok: false, issues: dropTypoDuplicates(zodIssues(parsed.error, experimentSchema, raw)) };
+  }
   const file = parsed.data;
   const issues: ValidationIssue[] = [];
 
@@ -235,7 +260,7 @@ export function validateExperiment(raw: unknown): ValidationResult {
   labels.forEach((label, i) => {
     if (labels.indexOf(label) !== i) issues.push({ path: ['grid', 'estimator', i], message: `duplicate estimator '${label}'` });
   });
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) return { ok: false, issues: dropTypoDuplicates(issues) };
   return {
     ok: true,
     experiment: {

@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { cli } from '../helpers/cli.js';
 import { smallExperiment, tempDir, writeExperiment } from '../helpers/experiment-files.js';
-
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), MAIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const grid = `  estimator: [reinforce, st-gumbel-softmax]
   temperature: [0.5]
@@ -24,7 +12,7 @@ const grid = `  estimator: [reinforce, st-gumbel-softmax]
 test('run writes results.csv, metadata and the variance plot as SVG and PNG; exit 0', async () => {
   const dir = await tempDir();
   const file = await writeExperiment(dir, 'x.yaml', smallExperiment(grid, 'cli-run'));
-  const { code, stdout, stderr } = cli(['run', file, '--out', 'out', '--quiet'], dir);
+  const { code, stdout, stderr } = await cli(['run', file, '--out', 'out', '--quiet'], dir);
   assert.equal(code, 0, stderr);
   assert.match(stdout, /cli-run: 4 cells on wasm/);
   for (const name of ['results.csv', 'metadata.json', 'variance.vl.json', 'variance.svg', 'variance.png']) {
@@ -38,10 +26,10 @@ test('run writes results.csv, metadata and the variance plot as SVG and PNG; exi
 test('bad input exits 2 with one message and leaves earlier results untouched', async () => {
   const dir = await tempDir();
   await writeExperiment(dir, 'x.yaml', smallExperiment(grid, 'keep'));
-  assert.equal(cli(['run', 'x.yaml', '--out', 'out', '--quiet'], dir).code, 0);
+  assert.equal((await cli(['run', 'x.yaml', '--out', 'out', '--quiet'], dir)).code, 0);
   const before = await readFile(join(dir, 'out', 'keep', 'results.csv'), 'utf8');
   await writeExperiment(dir, 'x.yaml', smallExperiment(grid.replace('reinforce', 'reinforse'), 'keep'));
-  const { code, stderr } = cli(['run', 'x.yaml', '--out', 'out'], dir);
+  const { code, stderr } = await cli(['run', 'x.yaml', '--out', 'out'], dir);
   assert.equal(code, 2);
   assert.match(stderr, /^x\.yaml:\d+:\d+: grid\.estimator\[0\]: unknown estimator 'reinforse' \(did you mean 'reinforce'\?\)/);
   assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
@@ -50,14 +38,14 @@ test('bad input exits 2 with one message and leaves earlier results untouched', 
 
 test('a missing file exits 2 naming it', async () => {
   const dir = await tempDir();
-  const { code, stderr } = cli(['run', 'nope.yaml'], dir);
+  const { code, stderr } = await cli(['run', 'nope.yaml'], dir);
   assert.equal(code, 2);
   assert.match(stderr, /^nope\.yaml: cannot read experiment file: no such file/);
 });
 
 test('bad flags exit 2 with the allowed values', async () => {
   const dir = await tempDir();
-  const { code, stderr } = cli(['run', '--backend', 'gpu'], dir);
+  const { code, stderr } = await cli(['run', '--backend', 'gpu'], dir);
   assert.equal(code, 2);
   assert.match(stderr, /Choices: "wasm", "cpu", "tensorflow"/);
 });

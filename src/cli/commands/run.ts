@@ -59,7 +59,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       })
       .option('backend', { choices: BACKENDS, default: 'wasm' as BackendName, describe: 'tfjs backend (cpu is the fallback)' })
       .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run, reusing its saved cells' })
-      .option('force', { type: 'boolean', default: false, describe: 'overwrite results made from a different experiment file' })
+      .option('force', { type: 'boolean', default: false, describe: 'overwrite results made from a different experiment file, and run grids beyond the size limits' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
       .check((args) => {
         if (args.trials !== undefined && !(Number.isInteger(args.trials) && args.trials >= 2)) {
@@ -77,7 +77,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run experiments/x.yaml --resume', 'finish a run stopped with Ctrl-C') as never,
   handler: async (args) => {
     const files = args.files && args.files.length > 0 ? args.files : [defaultExperimentFile()];
-    const loaded = await loadAll(files, loadExperiment);
+    const loaded = await loadAll(files, (file) => loadExperiment(file, { force: args.force }));
     const controller = new AbortController();
     const onInterrupt = () => {
       if (controller.signal.aborted) process.exit(EXIT.interrupted);

@@ -5,17 +5,19 @@ import { loadAll } from '../load-all.js';
 
 interface ValidateArgs {
   files: string[];
+  force: boolean;
 }
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate <files..>',
-  describe: 'Check experiment files without running them (exit 2 on the first invalid file set)',
+  describe: 'Check experiment files without running them: every problem with file:line:column, exit 2 if any',
   builder: (y) =>
     y
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'experiment YAML files' })
+      .option('force', { type: 'boolean', default: false, describe: 'accept grids beyond the size limits' })
       .example('$0 validate experiments/*.yaml', 'check every shipped experiment'),
   handler: async (args) => {
-    const loaded = await loadAll(args.files, loadExperiment);
+    const loaded = await loadAll(args.files, (file) => loadExperiment(file, { force: args.force }));
     for (const { file, experiment } of loaded) {
       const plan = planCells(experiment);
       process.stdout.write(`${file}: ok (${plan.cells.length} cells, ${experiment.trials} trials each)\n`);
