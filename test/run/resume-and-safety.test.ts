@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { cli } from '../helpers/cli.js';
+import { smallExperiment, tempDir, writeExperiment } from '../helpers/experiment-files.js';
+
+// Enough cells that Ctrl-C lands mid-run; each is small.
+const grid = `  estimator: [reinforce, reinforce-baseline, gumbel-softmax, st-gumbel-softmax]
+  temperature: [0.25, 0.5, 1, 2]
+  samples: [2, 20, 200, 2000]`;
+
+test('a run stopped with Ctrl-C resumes to the same bytes as an uninterrupted run', async () => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'x.yaml', smallExperiment(grid, 'resumable'));
+  const clean = await cli(['run', 'x.yaml', '--out', 'clean'], dir);
+  assert.equal(clean.code, 0, clean.stderr);
+
+  let interrupted = false;
+  const run = cli(['run', 'x.yaml', '--out', 'out'], dir, (chunk) => {
+    if (!interrupted && /\[5\/\d+\]/.test(chunk)) {
+      interrupted = true;
+      run.kill('SIGINT');
+    }
+  });
+  const stopped = await run;
+  assert.equal(stopped.code, 130, stopped.stderr);
+  assert.match(stopped.stderr, /rerun with --resume/);
+  assert.deepEqual(await readdir(join(dir, 'out')), ['.resumable.partial'], 'no results until every cell is done');
+
+  const resumed = await cli(['run', 'x.yaml', '--out', 'out', '--resume'], dir);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.match(resumed.stdout, /\(\d+ resumed\)/);
+  const csv = (root: string) => readFile(join(dir, root, 'resumable', 'results.csv'), 'utf8');
+  assert.equal(await csv('out'), await csv('clean'));
+  assert.deepEqual(await readdir(join(dir, 'out')), ['resumable'], 'resume state removed after completion');
+});
+
+test('results made from a different experiment file are not overwritten without --force', async () => {
+  const dir = await tempDir();
+  const small = smallExperiment('  estimator: [reinforce]\n  samples: [1]', 'shared-name');
+  await writeExperiment(dir, 'a.yaml', small);
+  await writeExperiment(dir, 'b.yaml', small);
+  assert.equal((await cli(['run', 'a.yaml', '--out', 'out', '--quiet'], dir)).code, 0);
+  const refused = await cli(['run', 'b.yaml', '--out', 'out', '--quiet'], dir);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /holds results of a different experiment file \(a\.yaml\).*--force/);
+  assert.equal((await cli(['run', 'b.yaml', '--out', 'out', '--quiet', '--force'], dir)).code, 0);
+});
