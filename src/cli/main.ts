@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { InputError } from '../experiment/load.js';
 import { listCommand } from './commands/list.js';
+import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
     .command(runCommand)
     .command(validateCommand)
     .command(listCommand)
-    .demandCommand(1, 'name a command: run, validate or list')
+    .command(mergeCommand)
+    .demandCommand(1, 'name a command: run, validate, list or merge')
     .strict()
     .recommendCommands()
     .fail((message, error, y) => {

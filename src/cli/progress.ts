@@ -4,8 +4,10 @@ import type { Cell } from '../experiment/cells.js';
 /** How a run reports progress: a spinner on a terminal, plain lines in logs and CI, or nothing. */
 export interface Progress {
   start(experiment: string): void;
+  /** index: cells started before this one. */
   cellStart(cell: Cell, index: number, total: number): void;
-  cellDone(index: number, total: number, milliseconds: number): void;
+  /** index: cells finished before this one (cells may finish out of order with --jobs). */
+  cellDone(index: number, total: number, milliseconds: number, cell: Cell): void;
   stop(): void;
 }
 
@@ -40,9 +42,9 @@ function spinnerProgress(): Progress {
       done = 0;
       spinner = ora({ text: `${experiment}: starting`, stream: process.stderr }).start();
     },
-    cellStart(cell, index, total) {
+    cellStart(cell, _index, total) {
       label = cellLabel(cell);
-      render(index, total);
+      render(done, total);
     },
     cellDone(index, total) {
       done = index + 1;
@@ -56,17 +58,14 @@ function spinnerProgress(): Progress {
 
 function lineProgress(write: (line: string) => void): Progress {
   let name = '';
-  let label = '';
   return {
     start(experiment) {
       name = experiment;
       write(`${experiment}: starting`);
     },
-    cellStart(cell) {
-      label = cellLabel(cell);
-    },
-    cellDone(index, total, milliseconds) {
-      write(`${name}: [${index + 1}/${total}] ${label} (${(milliseconds / 1000).toFixed(2)}s)`);
+    cellStart() {},
+    cellDone(index, total, milliseconds, cell) {
+      write(`${name}: [${index + 1}/${total}] ${cellLabel(cell)} (${(milliseconds / 1000).toFixed(2)}s)`);
     },
     stop() {},
   };

@@ -1,5 +1,17 @@
 import type { SkippedCells } from '../experiment/cells.js';
 
+/** One input of a merged result, as its own metadata.json recorded it. */
+export interface MergedShard {
+  readonly dir: string;
+  readonly shard?: { readonly index: number; readonly count: number } | undefined;
+  readonly cells: number;
+  readonly node: string;
+  readonly platform: string;
+  readonly gitCommit?: string | undefined;
+  readonly started: string;
+  readonly finished: string;
+}
+
 /** metadata.json beside each CSV: everything needed to know what produced it. */
 export interface RunMetadata {
   readonly tool: { readonly name: string; readonly version: string };
@@ -18,6 +30,10 @@ export interface RunMetadata {
   readonly trials: number;
   /** Command-line values that replaced the file's. */
   readonly overrides: Readonly<Record<string, unknown>>;
+  /** Set when this run computed only shard `index` of `count` (`run --shard`). */
+  readonly shard?: { readonly index: number; readonly count: number } | undefined;
+  /** Set by `merge`: the shard runs these results were joined from. */
+  readonly mergedFrom?: readonly MergedShard[] | undefined;
   readonly started: string;
   readonly finished: string;
   readonly gitCommit?: string | undefined;

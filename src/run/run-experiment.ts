@@ -1,22 +1,20 @@
+import { availableParallelism } from 'node:os';
 import { type BackendChoice, type BackendName, initBackend } from '../compute/backend.js';
 import { type Cell, type SkippedCells, planCells } from '../experiment/cells.js';
-import { estimateCell, summarizeCell } from '../experiment/run-cell.js';
 import type { Experiment } from '../experiment/validate.js';
 import type { ResultRow } from '../results/result-row.js';
+import { type FinishedCell, runCell, toCellTask } from './cell-task.js';
+import { type Shard, cellCost, shardCells } from './shard.js';
+import { runOnWorkers, startCellWorkers } from './worker-pool.js';
 
-/** A finished cell: its rows and how long it took. */
-export interface FinishedCell {
-  readonly identity: string;
-  readonly rows: readonly ResultRow[];
-  readonly milliseconds: number;
-}
+export type { FinishedCell } from './cell-task.js';
 
 export interface RunHooks {
-  /** Called before each cell starts, with its position among the cells still to run. */
+  /** Called as each cell starts, with how many cells started before it. */
   readonly onCellStart?: (cell: Cell, index: number, total: number) => void;
-  /** Called after each cell, e.g. to persist it for --resume. */
-  readonly onCellDone?: (finished: FinishedCell, index: number, total: number) => void | Promise<void>;
-  /** Stop before the next cell when this returns true (Ctrl-C). */
+  /** Called after each cell, in completion order (index: cells done before it), e.g. to persist it for --resume. */
+  readonly onCellDone?: (finished: FinishedCell, index: number, total: number, cell: Cell) => void | Promise<void>;
+  /** Stop before the next cell when this returns true (Ctrl-C); cells already running finish. */
   readonly shouldStop?: () => boolean;
 }
 
@@ -26,6 +24,13 @@ export interface RunRequest {
   /** Cells already finished (from --resume), by identity: not run again. */
   readonly done?: ReadonlyMap<string, FinishedCell> | undefined;
   readonly hooks?: RunHooks | undefined;
+  /**
+   * Cells run at once, each worker thread with its own tfjs engine (default: the
+   * number of cores). 1 runs them in this thread. Results do not depend on it.
+   */
+  readonly jobs?: number | undefined;
+  /** Run only this share of the cells. */
+  readonly shard?: Shard | undefined;
 }
 
 export interface RunResult {
@@ -34,39 +39,71 @@ export interface RunResult {
   readonly rows: readonly ResultRow[];
   readonly cells: readonly FinishedCell[];
   readonly skipped: readonly SkippedCells[];
-  /** Cells in the whole plan, finished or not. */
+  /** Cells in the whole plan (of the shard, when sharded), finished or not. */
   readonly totalCells: number;
   /** False when stopped before every cell finished. */
   readonly complete: boolean;
 }
 
-/** Runs every cell of an experiment on one engine, in canonical order. */
-export async function runExperiment(request: RunRequest): Promise<RunResult> {
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+/** Runs the cells one after another on this thread's engine, in canonical order. */
+async function runInProcess(request: RunRequest, pending: readonly Cell[], finished: Map<string, FinishedCell>) {
   const { experiment, hooks } = request;
   const backend = await initBackend(request.backend);
-  const plan = planCells(experiment);
-  const finished = new Map(request.done ?? []);
-  const pending = plan.cells.filter((cell) => !finished.has(cell.identity));
-  let complete = true;
   for (const [index, cell] of pending.entries()) {
-    if (hooks?.shouldStop?.()) {
-      complete = false;
-      break;
-    }
+    if (hooks?.shouldStop?.()) return { backend, complete: false };
     hooks?.onCellStart?.(cell, index, pending.length);
-    const started = performance.now();
-    const rows = summarizeCell(experiment.name, cell, experiment.trials, estimateCell(cell, experiment.trials));
-    const done = { identity: cell.identity, rows, milliseconds: performance.now() - started };
+    const done = runCell(experiment.name, experiment.trials, cell);
     finished.set(cell.identity, done);
-    await hooks?.onCellDone?.(done, index, pending.length);
+    await hooks?.onCellDone?.(done, index, pending.length, cell);
   }
-  const cells = plan.cells.flatMap((cell) => finished.get(cell.identity) ?? []);
+  return { backend, complete: true };
+}
+
+/** Runs the cells on worker threads, the most expensive first so the last ones to finish are short. */
+async function runInWorkers(request: RunRequest, pending: readonly Cell[], finished: Map<string, FinishedCell>, jobs: number) {
+  const { experiment, hooks } = request;
+  const costs = new Map(pending.map((cell) => [cell, cellCost(cell, experiment.trials)]));
+  const queue = [...pending].sort((a, b) => (costs.get(b) as number) - (costs.get(a) as number));
+  const { workers, backend } = await startCellWorkers(Math.min(jobs, pending.length), request.backend);
+  try {
+    const { complete } = await runOnWorkers(workers, queue, {
+      task: (cell) => toCellTask(experiment.name, experiment.trials, cell),
+      onStart: (cell, index) => hooks?.onCellStart?.(cell, index, queue.length),
+      onDone: async (done, cell, index) => {
+        finished.set(cell.identity, done);
+        await hooks?.onCellDone?.(done, index, queue.length, cell);
+      },
+      shouldStop: hooks?.shouldStop,
+    });
+    return { backend, complete };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** Runs every cell of an experiment (or of one shard of it); rows come back in canonical order. */
+export async function runExperiment(request: RunRequest): Promise<RunResult> {
+  const { experiment } = request;
+  const plan = planCells(experiment);
+  const cells = request.shard ? shardCells(plan.cells, experiment.trials, request.shard) : plan.cells;
+  const finished = new Map(request.done ?? []);
+  const pending = cells.filter((cell) => !finished.has(cell.identity));
+  const jobs = Math.max(1, Math.floor(request.jobs ?? defaultJobs()));
+  const { backend, complete } =
+    jobs > 1 && pending.length > 1
+      ? await runInWorkers(request, pending, finished, jobs)
+      : await runInProcess(request, pending, finished);
+  const done = cells.flatMap((cell) => finished.get(cell.identity) ?? []);
   return {
     backend,
-    rows: cells.flatMap((c) => c.rows),
-    cells,
+    rows: done.flatMap((c) => c.rows),
+    cells: done,
     skipped: plan.skipped,
-    totalCells: plan.cells.length,
+    totalCells: cells.length,
     complete,
   };
 }

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { BackendName } from '../compute/backend.js';
 import type { Cell, SkippedCells } from '../experiment/cells.js';
 import { InputError, type LoadedExperiment } from '../experiment/load.js';
+import type { Experiment } from '../experiment/validate.js';
 import { varianceVsSamplesSpec } from '../plot/variance-spec.js';
 import { renderPng, renderSvg } from '../plot/render.js';
 import { replaceDirectory } from '../results/atomic-write.js';
@@ -18,6 +19,7 @@ import {
 import type { ResultRow } from '../results/result-row.js';
 import { type Overrides, applyOverrides, givenOverrides } from './overrides.js';
 import { type FinishedCell, runExperiment } from './run-experiment.js';
+import type { Shard } from './shard.js';
 import { gitCommit, toolInfo } from './tool-info.js';
 
 export const RESULT_FILES = {
@@ -38,8 +40,12 @@ export interface RunToDirectoryOptions {
   /** Overwrite results made from a different experiment file. */
   readonly force?: boolean | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** Cells run at once on worker threads (default: the number of cores; 1: this thread). */
+  readonly jobs?: number | undefined;
+  /** Run and write only this share of the cells; `merge` joins the shards. */
+  readonly shard?: Shard | undefined;
   readonly onCellStart?: (cell: Cell, index: number, total: number) => void;
-  readonly onCellDone?: (finished: FinishedCell, index: number, total: number) => void;
+  readonly onCellDone?: (finished: FinishedCell, index: number, total: number, cell: Cell) => void;
 }
 
 export interface RunOutcome {
@@ -53,6 +59,7 @@ export interface RunOutcome {
   readonly nonFinite: readonly ResultRow[];
   readonly backend: string;
   readonly backendFallback?: string | undefined;
+  readonly shard?: Shard | undefined;
 }
 
 export function partialDir(dir: string): string {
@@ -92,6 +99,7 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
     .update(loaded.text)
     .update(JSON.stringify(givenOverrides(overrides)))
     .update(options.backend ?? '')
+    .update(options.shard ? `${options.shard.index}/${options.shard.count}` : '')
     .digest('hex');
   const saved = options.resume ? await readPartialState(partial) : undefined;
   const done = saved?.fingerprint === fingerprint ? saved.cells : new Map<string, FinishedCell>();
@@ -99,7 +107,7 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
     throw new InputError([
       {
         file: loaded.file,
-        message: 'cannot --resume: the experiment file or the overrides changed since the interrupted run; run without --resume to start over',
+        message: 'cannot --resume: the experiment file, the overrides or the shard changed since the interrupted run; run without --resume to start over',
       },
     ]);
   }
@@ -110,12 +118,14 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
     experiment,
     backend: options.backend,
     done,
+    jobs: options.jobs,
+    shard: options.shard,
     hooks: {
       shouldStop: () => options.signal?.aborted ?? false,
       onCellStart: options.onCellStart,
-      onCellDone: async (finished, index, total) => {
+      onCellDone: async (finished, index, total, cell) => {
         await appendFinishedCell(partial, finished);
-        options.onCellDone?.(finished, index, total);
+        options.onCellDone?.(finished, index, total, cell);
       },
     },
   });
@@ -129,15 +139,10 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
     nonFinite: nonFiniteRows(result.rows),
     backend: result.backend.name,
     backendFallback: result.backend.fallbackReason,
+    shard: options.shard,
   };
   if (!result.complete) return { ...outcome, files: [] };
 
-  const sweepFields = experiment.sweeps.map((s) => s.field);
-  const spec = varianceVsSamplesSpec(result.rows, {
-    title: experiment.name,
-    params: experiment.plotParams,
-  });
-  const svg = await renderSvg(spec);
   const metadata: RunMetadata = {
     tool: toolInfo(),
     backend: result.backend.name,
@@ -148,30 +153,50 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
     seed: experiment.seed,
     trials: experiment.trials,
     overrides: givenOverrides(overrides),
+    shard: options.shard,
     started: started.toISOString(),
     finished: new Date().toISOString(),
     gitCommit: await gitCommit(dirname(resolve(loaded.file))),
-    cells: result.cells.map((cell) => {
-      const row = cell.rows[0] as ResultRow;
-      return {
-        estimator: row.estimator,
-        temperature: row.temperature ?? null,
-        samples: row.samples,
-        sweep: row.sweep,
-        seed: row.seed,
-        milliseconds: Math.round(cell.milliseconds),
-      };
-    }),
+    cells: result.cells.map(cellMetadata),
     skipped: result.skipped,
   };
+  const files = await writeResults(dir, experiment, result.rows, metadata);
+  await clearPartialState(partial);
+  return { ...outcome, files };
+}
+
+/** A finished cell's entry in metadata.json. */
+export function cellMetadata(cell: FinishedCell): RunMetadata['cells'][number] {
+  const row = cell.rows[0] as ResultRow;
+  return {
+    estimator: row.estimator,
+    temperature: row.temperature ?? null,
+    samples: row.samples,
+    sweep: row.sweep,
+    seed: row.seed,
+    milliseconds: Math.round(cell.milliseconds),
+  };
+}
+
+/**
+ * Writes the final results of an experiment (CSV, metadata, Vega-Lite spec, SVG and
+ * PNG) from its rows in canonical order, replacing dir atomically. Returns the paths.
+ */
+export async function writeResults(
+  dir: string,
+  experiment: Experiment,
+  rows: readonly ResultRow[],
+  metadata: RunMetadata,
+): Promise<string[]> {
+  const spec = varianceVsSamplesSpec(rows, { title: experiment.name, params: experiment.plotParams });
+  const svg = await renderSvg(spec);
   const files = {
-    [RESULT_FILES.csv]: formatCsv(result.rows, sweepFields),
+    [RESULT_FILES.csv]: formatCsv(rows, experiment.sweeps.map((s) => s.field)),
     [RESULT_FILES.metadata]: `${JSON.stringify(metadata, null, 2)}\n`,
     [RESULT_FILES.spec]: `${JSON.stringify(spec, null, 2)}\n`,
     [RESULT_FILES.svg]: svg,
     [RESULT_FILES.png]: renderPng(svg),
   };
   await replaceDirectory(dir, files);
-  await clearPartialState(partial);
-  return { ...outcome, files: Object.keys(files).map((name) => join(dir, name)) };
+  return Object.keys(files).map((name) => join(dir, name));
 }

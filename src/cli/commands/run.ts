@@ -1,7 +1,9 @@
 import type { CommandModule } from 'yargs';
 import { BACKENDS, type BackendName } from '../../compute/backend.js';
 import { loadExperiment } from '../../experiment/load.js';
+import { defaultJobs } from '../../run/run-experiment.js';
 import { type RunOutcome, runToDirectory } from '../../run/run-to-directory.js';
+import { type Shard, parseShard } from '../../run/shard.js';
 import { defaultExperimentFile } from '../default-experiment.js';
 import { EXIT } from '../exit-codes.js';
 import { loadAll } from '../load-all.js';
@@ -17,6 +19,8 @@ interface RunArgs {
   resume: boolean;
   force: boolean;
   quiet: boolean;
+  jobs: number;
+  shard: Shard | undefined;
 }
 
 function report(outcome: RunOutcome): void {
@@ -35,7 +39,8 @@ function report(outcome: RunOutcome): void {
     return;
   }
   const resumed = outcome.resumedCells > 0 ? ` (${outcome.resumedCells} resumed)` : '';
-  process.stdout.write(`${outcome.dir}: ${outcome.cellsDone} cells${resumed} on ${outcome.backend}\n`);
+  const shard = outcome.shard ? ` (shard ${outcome.shard.index}/${outcome.shard.count})` : '';
+  process.stdout.write(`${outcome.dir}: ${outcome.cellsDone} cells${shard}${resumed} on ${outcome.backend}\n`);
   for (const file of outcome.files) process.stdout.write(`  ${file}\n`);
 }
 
@@ -61,6 +66,17 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run, reusing its saved cells' })
       .option('force', { type: 'boolean', default: false, describe: 'overwrite results made from a different experiment file, and run grids beyond the size limits' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+      .option('jobs', {
+        type: 'number',
+        default: defaultJobs(),
+        defaultDescription: 'number of cores',
+        describe: 'cells run at once, each worker thread with its own tfjs engine; results do not depend on it',
+      })
+      .option('shard', {
+        type: 'string',
+        describe: 'run only shard i of N (e.g. 2/4), balanced by cost; join the shard directories with `merge`',
+        coerce: (value: string | undefined) => (value === undefined ? undefined : parseShard(value)),
+      })
       .check((args) => {
         if (args.trials !== undefined && !(Number.isInteger(args.trials) && args.trials >= 2)) {
           throw new Error(`--trials must be an integer >= 2 (got ${args.trials})`);
@@ -70,11 +86,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
         }
         const bad = (args.samples as number[] | undefined)?.find((n) => !(Number.isInteger(n) && n >= 1));
         if (bad !== undefined) throw new Error(`--samples must be integers >= 1 (got ${bad})`);
+        if (!(Number.isInteger(args.jobs) && args.jobs >= 1)) throw new Error(`--jobs must be an integer >= 1 (got ${args.jobs})`);
         return true;
       })
       .example('$0 run', 'run the bundled default experiment into results/')
       .example('$0 run experiments/x.yaml --trials 50 --samples 1,10', 'a quick look at a smaller grid')
-      .example('$0 run experiments/x.yaml --resume', 'finish a run stopped with Ctrl-C') as never,
+      .example('$0 run experiments/x.yaml --resume', 'finish a run stopped with Ctrl-C')
+      .example('$0 run experiments/x.yaml --out part2 --shard 2/3', 'one machine\'s third of the grid; then `$0 merge part*/ --out results`') as never,
   handler: async (args) => {
     const files = args.files && args.files.length > 0 ? args.files : [defaultExperimentFile()];
     const loaded = await loadAll(files, (file) => loadExperiment(file, { force: args.force }));
@@ -100,7 +118,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
             force: args.force,
             signal: controller.signal,
             onCellStart: (cell, index, total) => progress.cellStart(cell, index, total),
-            onCellDone: (finished, index, total) => progress.cellDone(index, total, finished.milliseconds),
+            jobs: args.jobs,
+            shard: args.shard,
+            onCellDone: (finished, index, total, cell) => progress.cellDone(index, total, finished.milliseconds, cell),
           });
         } finally {
           progress.stop();

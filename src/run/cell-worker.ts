@@ -1,0 +1,30 @@
+/**
+ * Worker-thread entry: starts its own tfjs engine (wasm threads do not work in Node,
+ * so parallelism is one engine per worker), then runs the cells it is sent.
+ * Protocol: workerData = { backend }; posts { ready, backend } or { failed, message }
+ * once, then answers each CellTask with { done, finished } or { failed, message }.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { type BackendName, initBackend } from '../compute/backend.js';
+import { type CellTask, fromCellTask, runCell } from './cell-task.js';
+
+const port = parentPort;
+if (!port) throw new Error('cell-worker.ts runs only as a worker thread');
+
+function message(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+try {
+  const backend = await initBackend((workerData as { backend?: BackendName }).backend);
+  port.on('message', (task: CellTask) => {
+    try {
+      port.postMessage({ type: 'done', finished: runCell(task.experiment, task.trials, fromCellTask(task)) });
+    } catch (error) {
+      port.postMessage({ type: 'failed', message: message(error) });
+    }
+  });
+  port.postMessage({ type: 'ready', backend });
+} catch (error) {
+  port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+}

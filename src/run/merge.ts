@@ -1,0 +1,219 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Cell, canonicalJson, planCells } from '../experiment/cells.js';
+import { InputError, type InputProblem, parseExperiment } from '../experiment/load.js';
+import type { Experiment } from '../experiment/validate.js';
+import { formatCsv } from '../results/csv.js';
+import type { MergedShard, RunMetadata } from '../results/metadata.js';
+import { parseResultsCsv } from '../results/parse-csv.js';
+import type { ResultRow } from '../results/result-row.js';
+import { applyOverrides } from './overrides.js';
+import { RESULT_FILES, writeResults } from './run-to-directory.js';
+import { toolInfo } from './tool-info.js';
+
+/** One results directory as `run --out` (with or without --shard) left it. */
+interface ShardInput {
+  readonly dir: string;
+  readonly metadata: RunMetadata;
+  readonly rows: readonly ResultRow[];
+}
+
+export interface MergeOutcome {
+  readonly experiment: string;
+  /** ROOT/<name>; written only when no cell is missing. */
+  readonly dir: string;
+  readonly inputs: readonly string[];
+  readonly cells: number;
+  /** Cells of the plan no input has: nothing is written while there are any. */
+  readonly missing: readonly Cell[];
+  /** Cells more than one input has (with identical rows; differing rows are an error). */
+  readonly duplicates: readonly Cell[];
+  readonly files: readonly string[];
+}
+
+/** What identifies a cell in a CSV row, a metadata entry and a plan alike. */
+function cellKey(estimator: string, temperature: number | null | undefined, samples: number, sweep: object): string {
+  return canonicalJson([estimator, temperature ?? null, samples, sweep]);
+}
+
+const keyOfCell = (cell: Cell) => cellKey(cell.choice.label, cell.temperature, cell.samples, cell.sweep);
+
+async function isDirectory(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+async function hasMetadata(dir: string): Promise<boolean> {
+  return (await stat(join(dir, RESULT_FILES.metadata)).catch(() => undefined))?.isFile() ?? false;
+}
+
+/**
+ * The results directories named: each path is one (it holds metadata.json) or a
+ * root whose subdirectories are (as `run --out ROOT` leaves them).
+ */
+export async function findResultDirectories(paths: readonly string[]): Promise<string[]> {
+  const problems: InputProblem[] = [];
+  const found: string[] = [];
+  for (const path of paths) {
+    if (await hasMetadata(path)) {
+      found.push(path);
+      continue;
+    }
+    const children = (await isDirectory(path)) ? await readdir(path) : [];
+    const dirs: string[] = [];
+    for (const child of children.sort()) {
+      if (!child.startsWith('.') && (await hasMetadata(join(path, child)))) dirs.push(join(path, child));
+    }
+    if (dirs.length === 0) problems.push({ file: path, message: `no ${RESULT_FILES.metadata} here or in its subdirectories: not a results directory` });
+    found.push(...dirs);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return found;
+}
+
+async function readInput(dir: string): Promise<ShardInput> {
+  const metadataFile = join(dir, RESULT_FILES.metadata);
+  const csvFile = join(dir, RESULT_FILES.csv);
+  let metadata: RunMetadata;
+  let csv: string;
+  try {
+    metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as RunMetadata;
+    csv = await readFile(csvFile, 'utf8');
+  } catch (error) {
+    throw new InputError([{ file: dir, message: `cannot read results: ${error instanceof Error ? error.message : String(error)}` }]);
+  }
+  if (typeof metadata?.experiment?.text !== 'string' || typeof metadata.experiment.sha256 !== 'string') {
+    throw new InputError([{ file: metadataFile, message: 'not a reparam-bench metadata.json (no experiment text)' }]);
+  }
+  return { dir, metadata, rows: parseResultsCsv(csv, csvFile).rows };
+}
+
+/** What every input must share for their union to equal one run. */
+function mismatches(first: ShardInput, other: ShardInput): string[] {
+  const a = first.metadata;
+  const b = other.metadata;
+  const checks: [string, unknown, unknown][] = [
+    ['experiment file (sha256)', a.experiment.sha256, b.experiment.sha256],
+    ['seed', a.seed, b.seed],
+    ['trials', a.trials, b.trials],
+    ['overrides', canonicalJson(a.overrides), canonicalJson(b.overrides)],
+    ['backend', a.backend, b.backend],
+  ];
+  return checks
+    .filter(([, x, y]) => x !== y)
+    .map(([what, x, y]) => `${what} differs from ${first.dir}: ${String(y)} here, ${String(x)} there`);
+}
+
+function mergedShard(input: ShardInput): MergedShard {
+  const m = input.metadata;
+  return {
+    dir: input.dir,
+    shard: m.shard,
+    cells: m.cells.length,
+    node: m.node,
+    platform: m.platform,
+    gitCommit: m.gitCommit,
+    started: m.started,
+    finished: m.finished,
+  };
+}
+
+/** Joins the inputs of one experiment; writes ROOT/<name>/ unless cells are missing. */
+async function mergeExperiment(inputs: readonly ShardInput[], out: string): Promise<MergeOutcome> {
+  const first = inputs[0] as ShardInput;
+  const problems: InputProblem[] = inputs.flatMap((input) =>
+    mismatches(first, input).map((message) => ({ file: join(input.dir, RESULT_FILES.metadata), message })),
+  );
+  if (problems.length > 0) throw new InputError(problems);
+
+  const { metadata } = first;
+  const parsed = parseExperiment(metadata.experiment.file, metadata.experiment.text, { force: true });
+  const experiment: Experiment = applyOverrides(parsed, metadata.overrides);
+  const plan = planCells(experiment);
+  const planned = new Set(plan.cells.map(keyOfCell));
+
+  // Per input: its rows and metadata entries by cell.
+  const rowsByInput = inputs.map((input) => {
+    const byCell = new Map<string, ResultRow[]>();
+    for (const row of input.rows) {
+      const key = cellKey(row.estimator, row.temperature, row.samples, row.sweep);
+      if (!planned.has(key)) {
+        problems.push({ file: join(input.dir, RESULT_FILES.csv), message: `a row (${row.estimator}, n=${row.samples}) is not a cell of ${experiment.name}` });
+      }
+      byCell.set(key, [...(byCell.get(key) ?? []), row]);
+    }
+    return byCell;
+  });
+  const cellEntries = new Map(
+    inputs.flatMap((input) => input.metadata.cells.map((c) => [cellKey(c.estimator, c.temperature, c.samples, c.sweep), c] as const)),
+  );
+
+  const sweepFields = experiment.sweeps.map((s) => s.field);
+  const rows: ResultRow[] = [];
+  const missing: Cell[] = [];
+  const duplicates: Cell[] = [];
+  for (const cell of plan.cells) {
+    const key = keyOfCell(cell);
+    const sources = inputs.flatMap((input, i) => {
+      const found = rowsByInput[i]?.get(key);
+      return found ? [{ input, rows: found }] : [];
+    });
+    const [chosen, ...others] = sources;
+    if (!chosen) {
+      missing.push(cell);
+      continue;
+    }
+    if (others.length > 0) {
+      duplicates.push(cell);
+      const text = formatCsv(chosen.rows, sweepFields);
+      for (const other of others.filter((o) => formatCsv(o.rows, sweepFields) !== text)) {
+        problems.push({ file: other.input.dir, message: `cell ${key} differs from the same cell in ${chosen.input.dir}` });
+      }
+    }
+    rows.push(...chosen.rows);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+
+  const dir = join(out, experiment.name);
+  const outcome = {
+    experiment: experiment.name,
+    dir,
+    inputs: inputs.map((i) => i.dir),
+    cells: plan.cells.length - missing.length,
+    missing,
+    duplicates,
+  };
+  if (missing.length > 0) return { ...outcome, files: [] };
+
+  const times = (pick: (m: RunMetadata) => string) => inputs.map((i) => pick(i.metadata)).sort();
+  const merged: RunMetadata = {
+    ...metadata,
+    tool: toolInfo(),
+    shard: undefined,
+    started: times((m) => m.started)[0] as string,
+    finished: times((m) => m.finished).at(-1) as string,
+    cells: plan.cells.flatMap((cell) => cellEntries.get(keyOfCell(cell)) ?? []),
+    mergedFrom: inputs.map(mergedShard),
+  };
+  const files = await writeResults(dir, experiment, rows, merged);
+  return { ...outcome, files };
+}
+
+/**
+ * Joins shard results (directories as `run --out --shard` left them, or roots holding
+ * them) into ROOT/<name>/ per experiment: the CSV is byte-identical to one run of the
+ * whole grid. Refuses inputs of different experiment files, seeds, trials, overrides
+ * or backends; reports cells no input has (and then writes nothing for that
+ * experiment) and cells more than one has.
+ */
+export async function mergeResults(paths: readonly string[], out: string): Promise<MergeOutcome[]> {
+  const dirs = await findResultDirectories(paths);
+  const inputs = await Promise.all(dirs.map(readInput));
+  const byExperiment = new Map<string, ShardInput[]>();
+  for (const input of inputs) {
+    const name = input.metadata.experiment.name;
+    byExperiment.set(name, [...(byExperiment.get(name) ?? []), input]);
+  }
+  const outcomes: MergeOutcome[] = [];
+  for (const group of byExperiment.values()) outcomes.push(await mergeExperiment(group, out));
+  return outcomes;
+}

@@ -1,0 +1,64 @@
+import * as tf from '@tensorflow/tfjs';
+import { noiseSpecOf } from '../compute/estimate-gradients.js';
+import type { Cell } from '../experiment/cells.js';
+import { findObjective } from '../objectives/registry.js';
+
+/** Shard `index` (1-based) of `count`: a deterministic share of an experiment's cells. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** Parses `i/N` (1 <= i <= N); throws with a message fit for the command line. */
+export function parseShard(text: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || !(count >= 1) || !(index >= 1 && index <= count)) {
+    throw new Error(`--shard must be i/N with 1 <= i <= N, e.g. 2/4 (got '${text}')`);
+  }
+  return { index, count };
+}
+
+/**
+ * Estimated work of a cell: trials x samples x noise draws per sample, twice for
+ * estimators with a per-trial prepass (which draw the noise again). An integer,
+ * so assignments built from it are the same on every machine.
+ */
+export function cellCost(cell: Cell, trials: number): number {
+  const definition = findObjective(cell.objective.kind);
+  if (!definition) throw new Error(`unknown objective '${cell.objective.kind}'`);
+  const objective = definition.create(definition.schema.parse(cell.objective));
+  const passes = cell.choice.estimator.trialStatistic ? 2 : 1;
+  // The spec is read off a tiny tensor; where no engine was started yet (the main thread
+  // of a --jobs run), tfjs starts its cpu one: keep it from printing its banner.
+  tf.enableProdMode();
+  return trials * cell.samples * noiseSpecOf(objective, cell.choice.estimator).size * passes;
+}
+
+/**
+ * Greedy longest-processing-time assignment: items by cost, largest first (ties by
+ * position), each to the currently lightest bin (ties to the lowest). Returns each
+ * item's bin, 0-based.
+ */
+export function assignByCost(costs: readonly number[], bins: number): number[] {
+  const order = costs.map((_, i) => i).sort((a, b) => (costs[b] as number) - (costs[a] as number) || a - b);
+  const loads = new Array<number>(bins).fill(0);
+  const binOf = new Array<number>(costs.length).fill(0);
+  for (const item of order) {
+    let lightest = 0;
+    for (let bin = 1; bin < bins; bin++) if ((loads[bin] as number) < (loads[lightest] as number)) lightest = bin;
+    binOf[item] = lightest;
+    loads[lightest] = (loads[lightest] as number) + (costs[item] as number);
+  }
+  return binOf;
+}
+
+/** The cells of one shard, in canonical order, given every cell of the plan in canonical order. */
+export function shardCells(cells: readonly Cell[], trials: number, shard: Shard): Cell[] {
+  const binOf = assignByCost(
+    cells.map((cell) => cellCost(cell, trials)),
+    shard.count,
+  );
+  return cells.filter((_, i) => binOf[i] === shard.index - 1);
+}

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { InputError, loadExperiment } from '../../src/experiment/load.js';
+import { mergeResults } from '../../src/run/merge.js';
+import { runToDirectory } from '../../src/run/run-to-directory.js';
+import { tempDir, writeExperiment } from '../helpers/experiment-files.js';
+
+// A swept objective field, so the CSV has a sweep column to read back.
+const experimentText = (samples = '[2, 5, 30]') => `name: grid
+seed: 5
+trials: 30
+objective: { kind: bernoulli-quadratic, prob: 0.4, target: 0.45 }
+grid:
+  estimator: [reinforce, reinforce-baseline, gumbel-softmax]
+  temperature: [0.5, 1]
+  samples: ${samples}
+  objective.target: [0.45, 0.499]
+`;
+
+async function setUp() {
+  const dir = await tempDir();
+  const file = await writeExperiment(dir, 'grid.yaml', experimentText());
+  return { dir, loaded: await loadExperiment(file) };
+}
+
+test('3 shards run separately and merged are byte-identical to one run', async () => {
+  const { dir, loaded } = await setUp();
+  const single = await runToDirectory(loaded, { out: join(dir, 'single'), jobs: 1 });
+  const shardDirs: string[] = [];
+  const counts: number[] = [];
+  for (const index of [1, 2, 3]) {
+    const outcome = await runToDirectory(loaded, { out: join(dir, `shard-${index}`), jobs: 1, shard: { index, count: 3 } });
+    const metadata = JSON.parse(await readFile(join(outcome.dir, 'metadata.json'), 'utf8'));
+    assert.deepEqual(metadata.shard, { index, count: 3 });
+    counts.push(outcome.cellsTotal);
+    shardDirs.push(outcome.dir);
+  }
+  assert.equal(
+    counts.reduce((a, b) => a + b),
+    single.cellsTotal,
+  );
+  assert.ok(counts.every((n) => n > 0 && n < single.cellsTotal));
+
+  // Roots (shard-i/) and result directories (shard-i/grid/) are both accepted.
+  const [merged] = await mergeResults([join(dir, 'shard-1'), shardDirs[1] as string, join(dir, 'shard-3')], join(dir, 'merged'));
+  assert.ok(merged);
+  assert.deepEqual(merged.missing, []);
+  assert.deepEqual(merged.duplicates, []);
+  const csv = (path: string) => readFile(join(path, 'results.csv'), 'utf8');
+  assert.equal(await csv(merged.dir), await csv(single.dir));
+  assert.deepEqual((await readdir(merged.dir)).sort(), (await readdir(single.dir)).sort());
+  const metadata = JSON.parse(await readFile(join(merged.dir, 'metadata.json'), 'utf8'));
+  const singleMetadata = JSON.parse(await readFile(join(single.dir, 'metadata.json'), 'utf8'));
+  assert.equal(metadata.shard, undefined);
+  assert.equal(metadata.mergedFrom.length, 3);
+  assert.deepEqual(
+    metadata.cells.map((c: { seed: number }) => c.seed),
+    singleMetadata.cells.map((c: { seed: number }) => c.seed),
+  );
+  assert.equal(
+    await readFile(join(merged.dir, 'variance.vl.json'), 'utf8'),
+    await readFile(join(single.dir, 'variance.vl.json'), 'utf8'),
+  );
+
+  // The same shard twice is reported as duplicates and changes nothing.
+  const [again] = await mergeResults([...shardDirs, shardDirs[0] as string], join(dir, 'again'));
+  assert.ok(again && again.duplicates.length > 0);
+  assert.equal(await csv(again.dir), await csv(single.dir));
+});
+
+test('merge reports missing cells and writes nothing', async () => {
+  const { dir, loaded } = await setUp();
+  const shards = [];
+  for (const index of [1, 3]) {
+    shards.push((await runToDirectory(loaded, { out: join(dir, `s${index}`), jobs: 1, shard: { index, count: 3 } })).dir);
+  }
+  const second = await runToDirectory(loaded, { out: join(dir, 'probe'), jobs: 1, shard: { index: 2, count: 3 } });
+  const [outcome] = await mergeResults(shards, join(dir, 'merged'));
+  assert.ok(outcome);
+  assert.equal(outcome.missing.length, second.cellsTotal);
+  assert.deepEqual(await readdir(dir).then((names) => names.includes('merged')), false);
+});
+
+test('merge refuses shards of different seeds, trials or experiment files', async () => {
+  const { dir, loaded } = await setUp();
+  const one = await runToDirectory(loaded, { out: join(dir, 'a'), jobs: 1, shard: { index: 1, count: 2 } });
+  const otherSeed = await runToDirectory(loaded, {
+    out: join(dir, 'b'),
+    jobs: 1,
+    shard: { index: 2, count: 2 },
+    overrides: { seed: 99 },
+  });
+  await assert.rejects(mergeResults([one.dir, otherSeed.dir], join(dir, 'm1')), (error: unknown) => {
+    assert.ok(error instanceof InputError);
+    assert.match(error.message, /seed differs/);
+    assert.match(error.message, /overrides differs/);
+    return true;
+  });
+
+  const otherTrials = await runToDirectory(loaded, {
+    out: join(dir, 'b2'),
+    jobs: 1,
+    shard: { index: 2, count: 2 },
+    overrides: { trials: 31 },
+  });
+  await assert.rejects(mergeResults([one.dir, otherTrials.dir], join(dir, 'm1')), /trials differs/);
+
+  const edited = await writeExperiment(dir, 'grid.yaml', experimentText('[2, 5, 31]'));
+  const otherFile = await runToDirectory(await loadExperiment(edited), {
+    out: join(dir, 'c'),
+    jobs: 1,
+    shard: { index: 2, count: 2 },
+    force: true,
+  });
+  await assert.rejects(mergeResults([one.dir, otherFile.dir], join(dir, 'm2')), /experiment file \(sha256\) differs/);
+  await assert.rejects(mergeResults([join(dir, 'nothing-here')], join(dir, 'm3')), /not a results directory/);
+});

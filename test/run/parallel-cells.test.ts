@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Cell } from '../../src/experiment/cells.js';
+import { parseExperiment } from '../../src/experiment/load.js';
+import { formatCsv } from '../../src/results/csv.js';
+import { type FinishedCell, runExperiment } from '../../src/run/run-experiment.js';
+
+// Three objective families, so every estimator file is rebuilt from its name in a worker.
+const experiments = [
+  `name: par-cat
+seed: 3
+trials: 20
+objective: { kind: categorical-linear, probs: [0.2, 0.3, 0.5], reward: [1, -2, 3] }
+grid:
+  estimator: [reinforce, { name: reinforce-baseline, baseline: loo }, gumbel-softmax, st-gumbel-softmax]
+  temperature: [0.5, 1]
+  samples: [2, 7, 40]
+`,
+  `name: par-gauss
+seed: 4
+trials: 20
+objective: { kind: gaussian-quadratic, mu: 0.5, sigma: 1.5, k: 1 }
+grid:
+  estimator: [pathwise, reinforce]
+  samples: [1, 9]
+  objective.k: [0, 2]
+`,
+];
+
+for (const text of experiments) {
+  const experiment = parseExperiment('inline.yaml', text);
+  const sweeps = experiment.sweeps.map((s) => s.field);
+
+  test(`${experiment.name}: --jobs 1 and --jobs 2 give byte-identical CSVs, every cell through onCellDone`, async () => {
+    const one = await runExperiment({ experiment, jobs: 1 });
+    const seen: string[] = [];
+    const two = await runExperiment({
+      experiment,
+      jobs: 2,
+      hooks: { onCellDone: (finished, index) => void seen.push(`${index}:${finished.identity}`) },
+    });
+    assert.equal(two.complete, true);
+    assert.equal(formatCsv(two.rows, sweeps), formatCsv(one.rows, sweeps));
+    assert.deepEqual(
+      seen.map((s) => Number(s.split(':')[0])),
+      one.cells.map((_, i) => i),
+      'onCellDone indexes count completions',
+    );
+    assert.deepEqual(new Set(seen.map((s) => s.slice(s.indexOf(':') + 1))), new Set(one.cells.map((c) => c.identity)));
+  });
+}
+
+test('with --jobs 2, resumed cells are not rerun and a stop lets running cells finish', async () => {
+  const experiment = parseExperiment('inline.yaml', experiments[0] as string);
+  const full = await runExperiment({ experiment, jobs: 1 });
+  const done = new Map<string, FinishedCell>(full.cells.slice(0, 5).map((c) => [c.identity, c]));
+  const started: Cell[] = [];
+  const resumed = await runExperiment({ experiment, jobs: 2, done, hooks: { onCellStart: (cell) => void started.push(cell) } });
+  assert.equal(started.length, full.cells.length - 5);
+  assert.ok(started.every((cell) => !done.has(cell.identity)));
+  assert.equal(formatCsv(resumed.rows, []), formatCsv(full.rows, []));
+
+  let finished = 0;
+  const stopped = await runExperiment({
+    experiment,
+    jobs: 2,
+    hooks: { onCellDone: () => void finished++, shouldStop: () => finished >= 3 },
+  });
+  assert.equal(stopped.complete, false);
+  assert.ok(stopped.cells.length >= 3 && stopped.cells.length < full.cells.length);
+  assert.equal(stopped.cells.length, finished, 'every finished cell was reported');
+  const fullRows = new Set(formatCsv(full.rows, []).split('\n'));
+  for (const row of formatCsv(stopped.rows, []).split('\n')) assert.ok(fullRows.has(row), row);
+});
