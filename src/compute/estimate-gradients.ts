@@ -68,21 +68,24 @@ export function estimateGradients(job: GradientJob): Float64Array {
   const { objective, estimator, trials, samples } = job;
   const p = objective.theta.length;
   const spec = noiseSpecOf(objective, estimator);
+  // Parsing fills option defaults for callers that bypass experiment validation.
+  const options = (estimator.options?.parse(job.options ?? {}) ?? job.options ?? {}) as Record<string, unknown>;
   const theta = tf.tidy(() => tf.tensor2d([...objective.theta], [1, p]).tile([trials, 1]) as tf.Tensor2D);
   const base = {
     objective,
     temperature: job.temperature,
     samples,
-    options: job.options ?? {},
+    options,
   };
   try {
     let trialStats: tf.Tensor | undefined;
-    if (estimator.trialStatistic) {
+    if (estimator.trialStatistic && estimator.usesTrialStatistic?.(options) !== false) {
       const sums = new Float64Array(trials);
       forEachNoiseChunk(job, spec, (noise) => {
         const chunkSums = tf.tidy(() => {
           const input: SurrogateInput = {
             ...base,
+            theta,
             distribution: objective.distribution(theta),
             noise,
             trialStats: undefined,
@@ -103,6 +106,7 @@ export function estimateGradients(job: GradientJob): Float64Array {
             estimator
               .surrogate({
                 ...base,
+                theta: rows as tf.Tensor2D,
                 distribution: objective.distribution(rows as tf.Tensor2D),
                 noise,
                 trialStats,

@@ -6,7 +6,9 @@ import type { Family, Objective } from '../objectives/objective.js';
 /** What an estimator sees for one chunk of c samples in each of T trials. */
 export interface SurrogateInput<Options = Record<string, unknown>> {
   readonly objective: Objective;
-  /** q_theta built from the differentiated parameter rows [T, P]. */
+  /** The differentiated parameter rows [T, P] (theta tiled over trials). */
+  readonly theta: tf.Tensor2D;
+  /** q_theta built from `theta`. */
   readonly distribution: Distribution;
   /** Base noise [T, c, size] as declared by `noise` (parameter-free, seeded). */
   readonly noise: tf.Tensor;
@@ -43,6 +45,13 @@ export interface Estimator<Options = Record<string, unknown>> {
   surrogate(input: SurrogateInput<Options>): tf.Tensor;
   /** A per-sample value [T, c] summed over each trial's n samples before the gradient pass. */
   trialStatistic?(input: SurrogateInput<Options>): tf.Tensor;
+  /** Whether these options use `trialStatistic` (default: yes); false skips the prepass. */
+  usesTrialStatistic?(options: Options): boolean;
+  /**
+   * Why the estimator cannot run here beyond `families` and `minSamples` (an option that
+   * needs something the objective lacks, more samples for one option); undefined if it can.
+   */
+  unsupported?(context: { objective: Objective; options: Options; samples: number }): string | undefined;
 }
 
 /** An estimator of any options type, as held by the registry. */

@@ -1,34 +1,64 @@
+import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { stopGradient } from '../compute/tensor-ops.js';
+import type { Objective } from '../objectives/objective.js';
 import type { Estimator } from './estimator.js';
 
 const options = z.strictObject({
-  baseline: z.enum(['loo']).default('loo').describe('loo: mean of f over the other n - 1 samples (unbiased)'),
+  baseline: z
+    .enum(['loo', 'mean', 'optimal'])
+    .default('loo')
+    .describe(
+      'loo: mean of f over the other n - 1 samples (needs n >= 2); mean: oracle b = E[f]; optimal: oracle b_j = E[f s_j^2] / E[s_j^2] per parameter (objectives with exact moments)',
+    ),
 });
 
 export type ReinforceBaselineOptions = z.output<typeof options>;
 
+/** The oracle constant baseline of each parameter, exact from the objective. */
+function oracleBaselines(objective: Objective, baseline: 'mean' | 'optimal'): number[] {
+  if (baseline === 'mean') return objective.theta.map(() => objective.expectation());
+  if (!objective.optimalBaseline) throw new Error(`${objective.kind} has no exact optimal baseline`);
+  return objective.optimalBaseline();
+}
+
 /**
- * Score function with a leave-one-out baseline: (f(z_i) - b_i) grad log q(z_i), where
- * b_i is the mean of f over the other n - 1 samples of the same estimate. b_i does
- * not depend on z_i, so the estimate stays unbiased. The prepass sums f per trial.
+ * Score function with a baseline: (f(z_i) - b) grad log q(z_i), unbiased whenever b does
+ * not depend on z_i. loo: b_i is the mean of f over the other n - 1 samples of the same
+ * estimate (a prepass sums f per trial). mean / optimal: oracle constants from the
+ * objective's exact moments, so they show the best a baseline can do; optimal has a
+ * different b_j for each parameter j.
  */
 export const reinforceBaseline: Estimator<ReinforceBaselineOptions> = {
   name: 'reinforce-baseline',
-  description: '(f(z_i) - b_i) * grad log q(z_i), b_i = mean of f over the other n - 1 samples',
+  description: '(f(z_i) - b) * grad log q(z_i); b = leave-one-out mean of f (default), oracle E[f], or oracle optimal b_j',
   families: ['categorical', 'bernoulli', 'gaussian'],
   takesTemperature: false,
   unbiased: true,
-  minSamples: 2,
+  minSamples: 1,
   options: options as z.ZodType<ReinforceBaselineOptions>,
+  unsupported({ objective, options: { baseline }, samples }) {
+    if (baseline === 'loo' && samples < 2) return 'needs samples >= 2 (baseline=loo)';
+    if (baseline === 'optimal' && !objective.optimalBaseline) {
+      return `baseline=optimal needs the exact optimal baseline, which ${objective.kind} does not provide`;
+    }
+    return undefined;
+  },
+  usesTrialStatistic: ({ baseline }) => baseline === 'loo',
   trialStatistic({ objective, distribution, noise }) {
     return objective.f(distribution.sample(noise));
   },
-  surrogate({ objective, distribution, noise, samples, trialStats }) {
-    if (!trialStats) throw new Error('reinforce-baseline needs the per-trial sum of f');
+  surrogate({ objective, theta, distribution, noise, samples, trialStats, options: { baseline } }) {
     const z = distribution.sample(noise);
     const f = stopGradient(objective.f(z));
-    const baseline = trialStats.sub(f).div(samples - 1);
-    return f.sub(baseline).mul(distribution.logProb(z));
+    if (baseline === 'loo') {
+      if (!trialStats) throw new Error('reinforce-baseline needs the per-trial sum of f');
+      return f.sub(trialStats.sub(f).div(samples - 1)).mul(distribution.logProb(z));
+    }
+    // Subtract b_j only from parameter j's score in one backward pass: rows equal to theta
+    // whose gradient is scaled by b_j per column (theta - detach(theta) is exactly 0).
+    const fixed = stopGradient(theta);
+    const scaled = fixed.add(theta.sub(fixed).mul(tf.tensor1d(oracleBaselines(objective, baseline))));
+    return f.mul(distribution.logProb(z)).sub(objective.distribution(scaled as tf.Tensor2D).logProb(z));
   },
 };

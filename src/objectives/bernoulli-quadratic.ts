@@ -45,6 +45,8 @@ export const bernoulliQuadratic: ObjectiveDefinition<BernoulliQuadraticConfig> =
       f: (b) => b.sub(t).square().sum(-1),
       expectation: () => p * (1 - t) ** 2 + (1 - p) * t ** 2,
       trueGrad: () => [param === 'logit' ? p * (1 - p) * dEdp : dEdp],
+      // s = b - p: E[f s^2] / E[s^2] = f(1) (1 - p) + f(0) p (the same for param prob).
+      optimalBaseline: () => [(1 - t) ** 2 * (1 - p) + t ** 2 * p],
     };
   },
 };

@@ -5,6 +5,7 @@ import {
   alphaNames,
   categoricalLogitsFields,
   linearRewardMoments,
+  optimalLogitBaselines,
   refineCategorical,
   resolveLogits,
 } from './categorical-logits.js';
@@ -38,6 +39,7 @@ export const categoricalLinear: ObjectiveDefinition<CategoricalLinearConfig> = {
       f: (z) => z.mul(tf.tensor1d(reward)).sum(-1),
       expectation: () => moments.mean,
       trueGrad: () => moments.grad,
+      optimalBaseline: () => optimalLogitBaselines(moments.pi, reward),
     };
   },
 };

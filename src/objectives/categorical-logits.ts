@@ -62,6 +62,17 @@ export function linearRewardMoments(logits: readonly number[], reward: readonly 
   return { pi, mean, grad: pi.map((p, j) => p * ((reward[j] as number) - mean)) };
 }
 
+/**
+ * Optimal constant baselines for the logits, b_j = E[f s_j^2] / E[s_j^2] with score
+ * s_j = z_j - pi_j: exact sums over the K classes, given f at each class.
+ */
+export function optimalLogitBaselines(pi: readonly number[], values: readonly number[]): number[] {
+  return pi.map((pj, j) => {
+    const weighted = pi.reduce((acc, p, i) => acc + p * (values[i] as number) * ((i === j ? 1 : 0) - pj) ** 2, 0);
+    return weighted / (pj * (1 - pj));
+  });
+}
+
 export function alphaNames(k: number): string[] {
   return Array.from({ length: k }, (_, i) => `alpha[${i}]`);
 }

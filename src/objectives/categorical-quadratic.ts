@@ -5,6 +5,7 @@ import {
   alphaNames,
   categoricalLogitsFields,
   linearRewardMoments,
+  optimalLogitBaselines,
   refineCategorical,
   resolveLogits,
 } from './categorical-logits.js';
@@ -30,10 +31,8 @@ export const categoricalQuadratic: ObjectiveDefinition<CategoricalQuadraticConfi
     const target = config.target;
     // On one-hot z, z_i^2 = z_i, so f(z) = sum t_i^2 + r . z with r_i = 1 - 2 t_i.
     const constant = target.reduce((acc, t) => acc + t * t, 0);
-    const moments = linearRewardMoments(
-      logits,
-      target.map((t) => 1 - 2 * t),
-    );
+    const reward = target.map((t) => 1 - 2 * t);
+    const moments = linearRewardMoments(logits, reward);
     return {
       kind: 'categorical-quadratic',
       family: 'categorical',
@@ -43,6 +42,7 @@ export const categoricalQuadratic: ObjectiveDefinition<CategoricalQuadraticConfi
       f: (z) => z.sub(tf.tensor1d(target)).square().sum(-1),
       expectation: () => constant + moments.mean,
       trueGrad: () => moments.grad,
+      optimalBaseline: () => optimalLogitBaselines(moments.pi, reward.map((r) => constant + r)),
     };
   },
 };

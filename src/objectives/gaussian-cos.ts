@@ -26,6 +26,13 @@ export const gaussianCos: ObjectiveDefinition<GaussianCosConfig> = {
       expectation: () => Math.cos(k * mu) * damping,
       trueGrad: () =>
         shape.gradient(-k * Math.sin(k * mu) * damping, -k * k * sigma * Math.cos(k * mu) * damping),
+      optimalBaseline: () => {
+        // E[cos(k mu + a eps) g(eps)] = cos(k mu) E[cos(a eps) g(eps)] for even g, a = k sigma; the
+        // derivatives of the characteristic function give E[eps^2 cos(a eps)] = (1 - a^2) e^(-a^2/2)
+        // and E[(eps^2 - 1)^2 cos(a eps)] = (2 - 4a^2 + a^4) e^(-a^2/2); divide by E[eps^2] = 1, E[(eps^2 - 1)^2] = 2.
+        const a2 = k * k * sigma * sigma;
+        return [Math.cos(k * mu) * (1 - a2) * damping, Math.cos(k * mu) * (1 - 2 * a2 + a2 * a2 / 2) * damping];
+      },
     };
   },
 };

@@ -24,6 +24,9 @@ export const gaussianQuadratic: ObjectiveDefinition<GaussianQuadraticConfig> = {
       f: (x) => x.sub(k).square().sum(-1),
       expectation: () => (mu - k) ** 2 + sigma ** 2,
       trueGrad: () => shape.gradient(2 * (mu - k), 2 * sigma),
+      // Scores eps / sigma and (eps^2 - 1) / sigma with x = mu + sigma eps: Gaussian moments give
+      // E[f eps^2] = d^2 + 3 sigma^2 and E[f (eps^2 - 1)^2] / 2 = d^2 + 5 sigma^2.
+      optimalBaseline: () => [(mu - k) ** 2 + 3 * sigma ** 2, (mu - k) ** 2 + 5 * sigma ** 2],
     };
   },
 };

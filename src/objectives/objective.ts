@@ -22,6 +22,13 @@ export interface Objective {
   f(z: tf.Tensor): tf.Tensor;
   expectation(): number;
   trueGrad(): number[];
+  /**
+   * Per parameter, the constant baseline b_j = E[f s_j^2] / E[s_j^2] (s = grad log q) that
+   * minimises the variance of (f - b_j) s_j, exact in float64. Optional: estimators that
+   * need it skip objectives without it. A per-parameter rescaling of theta rescales s_j
+   * and leaves b_j unchanged.
+   */
+  optimalBaseline?(): number[];
 }
 
 /** How an objective kind is declared in YAML and built from its fields. */
