@@ -2,6 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { InputError } from '../experiment/load.js';
+import { checkCommand } from './commands/check.js';
 import { listCommand } from './commands/list.js';
 import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     .command(runCommand)
     .command(validateCommand)
     .command(listCommand)
+    .command(checkCommand)
     .command(mergeCommand)
     .demandCommand(1, 'name a command: run, validate, list or merge')
     .strict()
