@@ -5,6 +5,7 @@ import { InputError } from '../experiment/load.js';
 import { checkCommand } from './commands/check.js';
 import { listCommand } from './commands/list.js';
 import { mergeCommand } from './commands/merge.js';
+import { plotCommand } from './commands/plot.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
     .command(listCommand)
     .command(checkCommand)
     .command(mergeCommand)
-    .demandCommand(1, 'name a command: run, validate, list or merge')
+    .command(plotCommand)
+    .demandCommand(1, 'name a command: run, validate, list, check, merge or plot')
     .strict()
     .recommendCommands()
     .fail((message, error, y) => {

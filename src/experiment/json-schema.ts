@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ESTIMATORS } from '../estimators/registry.js';
 import { OBJECTIVES } from '../objectives/registry.js';
+import { samplingCheckSchema } from '../sampling/schema.js';
 import { experimentSchema } from './schema.js';
 import { sweepValues } from './sweep.js';
 
@@ -45,5 +46,15 @@ export function experimentJsonSchema(): JsonSchema {
   };
   grid.patternProperties = { '^objective\\.': sweep };
   grid.additionalProperties = false;
-  return { ...root, title: 'reparam-bench experiment' };
+  // Two kinds of file: a variance grid (kind omitted or `variance`) or `kind: sampling-check`.
+  const { $schema, ...variance } = root;
+  const { $schema: _alsoDropped, ...sampling } = toJson(samplingCheckSchema);
+  return {
+    $schema,
+    title: 'reparam-bench experiment',
+    oneOf: [
+      { ...variance, title: 'variance experiment' },
+      { ...sampling, title: 'sampling check' },
+    ],
+  };
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { checkPlan } from './limits.js';
-import { type Experiment, type KeyPath, validateExperiment } from './validate.js';
+import type { SamplingCheck } from '../sampling/sampling-check.js';
+import { type Experiment, type KeyPath, type ValidationIssue, validateExperiment, validateSamplingCheck } from './validate.js';
 
 /** A problem in an experiment file, located by line and column (1-based) where known. */
 export interface InputProblem {
@@ -73,8 +74,8 @@ export interface ParseOptions {
   readonly force?: boolean | undefined;
 }
 
-/** Parses and validates experiment text; throws InputError naming line, column and key. */
-export function parseExperiment(file: string, text: string, options: ParseOptions = {}): Experiment {
+/** Parses YAML text, throwing InputError on syntax errors. */
+function parseYaml(file: string, text: string): { doc: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -88,10 +89,12 @@ export function parseExperiment(file: string, text: string, options: ParseOption
       })),
     );
   }
-  const result = validateExperiment(doc.toJS());
-  const issues = result.ok ? checkPlan(result.experiment, options.force) : result.issues;
-  if (result.ok && issues.length === 0) return result.experiment;
-  throw new InputError(
+  return { doc, lineCounter };
+}
+
+/** Validation issues as an InputError with the line and column of each key path. */
+function issuesError(file: string, doc: Document, lineCounter: LineCounter, issues: readonly ValidationIssue[]): InputError {
+  return new InputError(
     issues.map((issue) => {
       const offset = offsetOf(doc, issue.path, issue.atKey ?? false);
       const position = offset === undefined ? undefined : lineCounter.linePos(offset);
@@ -100,19 +103,63 @@ export function parseExperiment(file: string, text: string, options: ParseOption
   );
 }
 
-export async function loadExperiment(file: string, options: ParseOptions = {}): Promise<LoadedExperiment> {
-  let text: string;
+/** Parses and validates experiment text; throws InputError naming line, column and key. */
+export function parseExperiment(file: string, text: string, options: ParseOptions = {}): Experiment {
+  const { doc, lineCounter } = parseYaml(file, text);
+  const result = validateExperiment(doc.toJS());
+  const issues = result.ok ? checkPlan(result.experiment, options.force) : result.issues;
+  if (result.ok && issues.length === 0) return result.experiment;
+  throw issuesError(file, doc, lineCounter, issues);
+}
+
+/** Top-level `kind` of an experiment document: variance (the default) or sampling-check. */
+export function experimentKind(text: string): string {
+  const kind = (parseDocument(text).toJS() as { kind?: unknown } | null)?.kind;
+  return typeof kind === 'string' ? kind : 'variance';
+}
+
+/** Parses and validates a `kind: sampling-check` file. */
+export function parseSamplingCheck(file: string, text: string): SamplingCheck {
+  const { doc, lineCounter } = parseYaml(file, text);
+  const result = validateSamplingCheck(doc.toJS());
+  if (result.ok) return result.check;
+  throw issuesError(file, doc, lineCounter, result.issues);
+}
+
+/** A sampling-check file together with the file it came from. */
+export interface LoadedSamplingCheck {
+  readonly check: SamplingCheck;
+  readonly file: string;
+  readonly text: string;
+  readonly hash: string;
+}
+
+async function readExperimentText(file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : String(error);
     throw new InputError([{ file, message: `cannot read experiment file: ${message}` }]);
   }
-  return {
-    experiment: parseExperiment(file, text, options),
-    file,
-    text,
-    hash: createHash('sha256').update(text).digest('hex'),
-  };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export async function loadExperiment(file: string, options: ParseOptions = {}): Promise<LoadedExperiment> {
+  const text = await readExperimentText(file);
+  return { experiment: parseExperiment(file, text, options), file, text, hash: sha256(text) };
+}
+
+/** Loads a file of either kind: a variance experiment or a sampling check (`kind: sampling-check`). */
+export async function loadAnyExperiment(file: string, options: ParseOptions = {}): Promise<LoadedExperiment | LoadedSamplingCheck> {
+  const text = await readExperimentText(file);
+  let kind = 'variance';
+  try {
+    kind = experimentKind(text);
+  } catch {
+    // A YAML syntax error: parseExperiment reports it with its position.
+  }
+  if (kind === 'sampling-check') return { check: parseSamplingCheck(file, text), file, text, hash: sha256(text) };
+  return { experiment: parseExperiment(file, text, options), file, text, hash: sha256(text) };
 }

@@ -18,11 +18,44 @@ export const gridSchema = z
   })
   .describe('the grid: estimator x temperature x samples x any `objective.<field>` sweep');
 
+/** What a plot of a variance experiment shows; each kind writes its own files beside the CSV. */
+export const PLOT_KINDS = ['variance-vs-samples', 'temperature-tradeoff', 'variance-vs-field', 'snr-vs-samples'] as const;
+
+export type PlotKind = (typeof PLOT_KINDS)[number];
+
+export const plotSchema = z
+  .strictObject({
+    kind: z
+      .enum(PLOT_KINDS)
+      .default('variance-vs-samples')
+      .describe(
+        'variance-vs-samples (log-log, 1/n reference); temperature-tradeoff (bias^2, variance, MSE against tau); variance-vs-field (per-sample variance against a swept objective field, closed forms as lines); snr-vs-samples (|true gradient| / sd against n)',
+      ),
+    params: z.array(z.string()).min(1).optional().describe('parameters to plot, one facet each (default: the first)'),
+    field: z.string().optional().describe('variance-vs-field: the swept objective field on x (default: the only swept field)'),
+    samples: z
+      .int()
+      .min(1)
+      .optional()
+      .describe('temperature-tradeoff, variance-vs-field: the sample count shown (default: the largest in the grid)'),
+    logX: z.boolean().optional().describe('variance-vs-field: log x axis (default false)'),
+    yFloor: z
+      .number()
+      .positive()
+      .optional()
+      .describe('lowest value on the log y axis; values at or below it (zero variances) are drawn as markers on the floor'),
+  })
+  .describe('one figure');
+
 /**
  * The shape of an experiment file. Checks that need the registries (estimator names,
  * objective fields, sweeps) live in validate.ts and report on the same key paths.
  */
 export const experimentSchema = z.strictObject({
+  kind: z
+    .literal('variance', { error: 'kind must be variance (the default) or sampling-check' })
+    .default('variance')
+    .describe('variance (default): a grid of gradient-variance cells; sampling-check: Gumbel-max and Gumbel-Softmax draws'),
   name: z
     .string()
     .regex(SAFE_NAME, 'must be a safe directory name: letters, digits, ".", "_", "-" (no "/", no leading ".")')
@@ -33,10 +66,11 @@ export const experimentSchema = z.strictObject({
   objective: z.looseObject({ kind: z.string() }).describe('the objective: `kind` plus that kind\'s fields'),
   grid: gridSchema,
   plot: z
-    .strictObject({
-      params: z.array(z.string()).min(1).optional().describe('parameters to plot (default: the first)'),
-    })
-    .optional(),
+    .union([plotSchema, z.array(plotSchema).min(1)])
+    .optional()
+    .describe('the figures: one plot or a list (default: variance-vs-samples)'),
 });
 
 export type ExperimentFile = z.output<typeof experimentSchema>;
+
+export type PlotFile = z.output<typeof plotSchema>;

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import type { AnyEstimator } from '../estimators/estimator.js';
 import { estimatorNames, findEstimator } from '../estimators/registry.js';
 import { OBJECTIVES, findObjective } from '../objectives/registry.js';
+import { resolveLogits } from '../objectives/categorical-logits.js';
+import type { SamplingCheck } from '../sampling/sampling-check.js';
+import { samplingCheckSchema } from '../sampling/schema.js';
+import { type PlotConfig, resolvePlots } from './plots.js';
 import { type ExperimentFile, experimentSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { expandSampleCounts, expandSweep, sweepValues } from './sweep.js';
@@ -43,7 +47,10 @@ export interface Experiment {
   readonly samples: readonly number[];
   /** Sorted by field name, so reordering grid keys changes nothing. */
   readonly sweeps: readonly Sweep[];
+  /** The first plot's parameters (kept for callers that read them directly). */
   readonly plotParams: readonly string[] | undefined;
+  /** The figures written beside the CSV, checked against the grid. */
+  readonly plots: readonly PlotConfig[];
 }
 
 export type ValidationResult =
@@ -186,6 +193,13 @@ function numericFields(kind: string): string[] {
     .map(([field]) => field);
 }
 
+/** The objective's parameter names, when its fields are valid. */
+function parameterNames(objective: Readonly<Record<string, unknown>> & { kind: string }): string[] | undefined {
+  const definition = findObjective(objective.kind);
+  const parsed = definition?.schema.safeParse(objective);
+  return parsed?.success ? [...(definition as NonNullable<typeof definition>).create(parsed.data).paramNames] : undefined;
+}
+
 function cartesian(sweeps: readonly Sweep[]): Record<string, number>[] {
   return sweeps.reduce<Record<string, number>[]>(
     (combos, sweep) => combos.flatMap((combo) => sweep.values.map((v) => ({ ...combo, [sweep.field]: v }))),
@@ -256,6 +270,16 @@ export function validateExperiment(raw: unknown): ValidationResult {
       message: `${needTemperature.join(', ')} take a temperature: add grid.temperature (e.g. [0.5])`,
     });
   }
+  const plots = resolvePlots(
+    file.plot,
+    {
+      paramNames: parameterNames(objective),
+      sweepFields: sweeps.map((s) => s.field),
+      samples,
+      takesTemperature: estimators.some((e) => e.estimator.takesTemperature),
+    },
+    issues,
+  );
   const labels = estimators.map((e) => e.label);
   labels.forEach((label, i) => {
     if (labels.indexOf(label) !== i) issues.push({ path: ['grid', 'estimator', i], message: `duplicate estimator '${label}'` });
@@ -273,7 +297,35 @@ export function validateExperiment(raw: unknown): ValidationResult {
       temperatures: [...new Set(temperatures)],
       samples: [...new Set(samples)],
       sweeps,
-      plotParams: file.plot?.params,
+      plotParams: plots[0]?.params,
+      plots,
+    },
+  };
+}
+
+export type SamplingCheckValidation =
+  | { readonly ok: true; readonly check: SamplingCheck }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+
+/** Validates a parsed `kind: sampling-check` document. Pure, like validateExperiment. */
+export function validateSamplingCheck(raw: unknown): SamplingCheckValidation {
+  const parsed = samplingCheckSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, issues: dropTypoDuplicates(zodIssues(parsed.error, samplingCheckSchema, raw)) };
+  }
+  const file = parsed.data;
+  return {
+    ok: true,
+    check: {
+      kind: 'sampling-check',
+      name: file.name,
+      description: file.description,
+      seed: file.seed,
+      logits: resolveLogits(file.distribution),
+      draws: file.draws,
+      replications: file.replications,
+      temperatures: file.relaxed.temperatures,
+      relaxedDraws: file.relaxed.draws,
     },
   };
 }

@@ -1,13 +1,20 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ResultRow } from '../results/result-row.js';
 import { estimatorRank, seriesColorScale, variantIndices, type SeriesKey } from './estimator-colors.js';
+import { floorNote, isZeroVariance, LOG_LABEL_EXPR, logFloor, logScale, logTicks, PLOT_CONFIG, VEGA_LITE_SCHEMA } from './log-axis.js';
 
-type LayerSpec = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
+export { logTicks } from './log-axis.js';
+
+export type LayerSpec = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 
 export interface VarianceSpecOptions {
   readonly title?: string;
   /** Parameters to show, one facet column each; default: the first param appearing in rows. */
   readonly params?: readonly string[];
+  /** Exact variance of a row's estimate where known (closed form / n): drawn as a dotted line per series. */
+  readonly exact?: (row: ResultRow) => number | undefined;
+  /** Bottom of the y axis; variances at or below it (zeros) are drawn as markers on it. */
+  readonly yFloor?: number;
 }
 
 /** A row as inlined into the spec: the row's fields plus its legend label. */
@@ -38,7 +45,7 @@ export function isPlottable(row: ResultRow): boolean {
   return Number.isFinite(row.variance) && row.variance > 0 && Number.isFinite(row.samples) && row.samples > 0;
 }
 
-/** Rows the plot leaves out (zero, negative or non-finite variance): the caller should report them. */
+/** Rows the plot cannot place (zero, negative or non-finite variance): the caller should report them; zeros are drawn on the floor. */
 export function nonPlottable(rows: readonly ResultRow[]): ResultRow[] {
   return rows.filter((r) => !isPlottable(r));
 }
@@ -57,35 +64,43 @@ export function referenceLine(rows: readonly ResultRow[], param: string): Refere
   return ns.map((n) => ({ kind: 'reference', series: REFERENCE, param, samples: n, variance: (v0 * n0) / n }));
 }
 
-/** Decade ticks covering [min, max]; with 2x and 5x added when that gives fewer than 3 ticks. */
-export function logTicks(min: number, max: number): number[] {
-  const lo = Math.floor(Math.log10(min));
-  const hi = Math.ceil(Math.log10(max));
-  const few = hi - lo < 2;
-  const ticks: number[] = [];
-  // Built from decimal strings so 1e-3 is exactly 0.001 (10 ** -3 need not be).
-  for (let k = lo; k <= hi; k++) for (const m of few && k < hi ? [1, 2, 5] : [1]) ticks.push(Number(`${m}e${k}`));
-  return ticks;
-}
-
 /** Variance against samples on log-log axes: a line per series, 95% band, a 1/n reference, facets per param. */
 export function varianceVsSamplesSpec(rows: readonly ResultRow[], options: VarianceSpecOptions = {}): TopLevelSpec {
   const params = options.params ?? rows.slice(0, 1).map((r) => r.param);
-  const shown = rows.filter((r) => params.includes(r.param) && isPlottable(r));
+  const own = rows.filter((r) => params.includes(r.param));
+  const zero = (r: ResultRow) => Number.isFinite(r.variance) && isZeroVariance(r.variance, r.mean);
+  const floor = logFloor(
+    own.filter((r) => !zero(r)).map((r) => r.variance),
+    own.some(zero),
+    options.yFloor,
+  );
+  const onFloor = own.filter((r) => zero(r) || (floor !== undefined && Number.isFinite(r.variance) && r.variance <= floor));
+  // Zero variances (DisARM at logit 0, a deterministic estimate) are results, not gaps: mark them on the floor.
+  const shown = own.filter((r) => isPlottable(r) && !onFloor.includes(r));
 
   const estimates: EstimatePoint[] = shown.map((r) => ({ ...r, kind: 'estimate', series: seriesLabel(r) }));
+  const floorPoints = onFloor.map((r) => ({ ...r, kind: 'floor', series: seriesLabel(r), variance: floor as number }));
+  const exact = own.flatMap((r) => {
+    const variance = options.exact?.(r);
+    return variance === undefined || !Number.isFinite(variance) ? [] : [{ kind: 'exact', series: seriesLabel(r), param: r.param, samples: r.samples, variance: Math.max(variance, floor ?? 0) }];
+  });
   const reference = params.flatMap((p) => referenceLine(shown, p));
-  const series = orderedSeries(shown);
+  const series = orderedSeries([...shown, ...onFloor]);
   const estimatorColors = seriesColorScale(series);
   const color = { domain: [...estimatorColors.domain, REFERENCE], range: [...estimatorColors.range, '#555555'] };
   // Dashes repeat the within-estimator distinction that the shading gives, for greyscale and weak contrast.
   const dashes = [...variantIndices(series).map(({ index }) => DASHES[index % DASHES.length]!), [5, 4]];
 
   const bandOk = (r: ResultRow): boolean => r.varianceLo > 0 && Number.isFinite(r.varianceLo) && Number.isFinite(r.varianceHi);
-  const ys = [...estimates.map((r) => r.variance), ...estimates.filter(bandOk).flatMap((r) => [r.varianceLo, r.varianceHi]), ...reference.map((r) => r.variance)];
-  const xs = estimates.map((r) => r.samples);
+  const ys = [
+    ...estimates.map((r) => r.variance),
+    ...estimates.filter(bandOk).flatMap((r) => [r.varianceLo, r.varianceHi]),
+    ...reference.map((r) => r.variance),
+    ...exact.map((r) => r.variance),
+  ];
+  const xs = [...estimates, ...floorPoints].map((r) => r.samples);
   const xTicks = xs.length > 0 ? logTicks(Math.min(...xs), Math.max(...xs)) : [];
-  const yTicks = ys.length > 0 ? logTicks(Math.min(...ys), Math.max(...ys)) : [];
+  const yAxis = logScale(ys, floor);
 
   const x = {
     field: 'samples',
@@ -96,68 +111,74 @@ export function varianceVsSamplesSpec(rows: readonly ResultRow[], options: Varia
   const y = {
     field: 'variance',
     type: 'quantitative',
-    scale: { type: 'log', nice: true },
-    // Plain numbers in a readable range, exponent notation (1e-5) outside it.
-    axis: {
-      title: 'variance of the gradient estimate',
-      values: yTicks,
-      labelExpr: "abs(datum.value) >= 1e-3 && abs(datum.value) < 1e4 ? format(datum.value, '~g') : format(datum.value, '~e')",
-    },
+    scale: yAxis.scale,
+    axis: { title: 'variance of the gradient estimate', values: yAxis.ticks, labelExpr: LOG_LABEL_EXPR },
   } as const;
   const seriesColor = { field: 'series', type: 'nominal', scale: color, sort: color.domain, legend: { title: 'estimator' } } as const;
   const seriesDash = { field: 'series', type: 'nominal', scale: { domain: color.domain, range: dashes }, legend: { title: 'estimator' } } as const;
-  const isEstimate = { filter: "datum.kind === 'estimate'" };
-  const isReference = { filter: "datum.kind === 'reference'" };
+  const kindIs = (kind: string) => ({ filter: `datum.kind === '${kind}'` });
 
   const layer: LayerSpec[] = [
     {
-      transform: [isEstimate, { filter: 'datum.varianceLo > 0 && isFinite(datum.varianceLo) && isFinite(datum.varianceHi)' }],
-      mark: { type: 'area', opacity: 0.15 },
+      transform: [kindIs('estimate'), { filter: 'datum.varianceLo > 0 && isFinite(datum.varianceLo) && isFinite(datum.varianceHi)' }],
+      mark: { type: 'area', opacity: 0.15, clip: true },
       encoding: { x, y: { ...y, field: 'varianceLo', stack: null }, y2: { field: 'varianceHi' }, color: seriesColor },
     },
     {
       // Drawn under the estimates, named in the same legend (grey, dashed) rather than by a label that collides with lines.
-      transform: [isReference],
-      mark: { type: 'line', strokeWidth: 1.2 },
+      transform: [kindIs('reference')],
+      mark: { type: 'line', strokeWidth: 1.2, clip: true },
       encoding: { x, y, color: seriesColor, strokeDash: seriesDash },
     },
     {
-      transform: [isEstimate],
+      transform: [kindIs('estimate')],
       mark: { type: 'line', strokeWidth: 2 },
       encoding: { x, y, color: seriesColor, strokeDash: seriesDash },
     },
     {
-      transform: [isEstimate],
+      transform: [kindIs('estimate')],
       mark: { type: 'point', filled: true, size: 36, opacity: 1 },
       encoding: { x, y, color: seriesColor },
     },
   ];
+  const notes: string[] = [];
+  if (exact.length > 0) {
+    layer.push({
+      transform: [kindIs('exact')],
+      mark: { type: 'line', strokeWidth: 1.5, strokeDash: [1, 3], strokeCap: 'round', opacity: 0.9, clip: true },
+      encoding: { x, y, color: seriesColor, detail: { field: 'series', type: 'nominal' } },
+    });
+    notes.push('dotted: exact variance (closed form / n)');
+  }
+  if (floorPoints.length > 0) {
+    layer.push({
+      transform: [kindIs('floor')],
+      mark: { type: 'point', shape: 'triangle-down', filled: true, size: 80, opacity: 1 },
+      encoding: { x, y, color: seriesColor },
+    });
+    notes.push(floorNote(floorPoints.length, floor as number, 'variances'));
+  }
 
   const single = params.length <= 1;
-  const title = options.title ?? `Gradient-estimator variance vs samples${single && params[0] !== undefined ? ` (${params[0]})` : ''}`;
+  const text = options.title ?? `Gradient-estimator variance vs samples${single && params[0] !== undefined ? ` (${params[0]})` : ''}`;
   const common = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title,
-    data: { values: [...estimates, ...reference] },
-    config: {
-      font: 'DejaVu Sans', // the only family installed; the PNG renderer is told the same
-      // Opaque swatches: otherwise the legend takes the band's 0.15 opacity.
-      legend: { labelLimit: 300, symbolStrokeWidth: 2, symbolSize: 300, symbolType: 'stroke', symbolOpacity: 1 },
-      view: { stroke: '#dddddd' },
-    },
+    $schema: VEGA_LITE_SCHEMA,
+    title: notes.length > 0 ? { text, subtitle: notes } : text,
+    data: { values: [...estimates, ...reference, ...exact, ...floorPoints] },
+    config: PLOT_CONFIG,
   } as const;
-  if (single) return { ...common, width: 420, height: 300, layer };
+  if (single) return { ...common, width: 420, height: 300, layer } as TopLevelSpec;
   return {
     ...common,
     facet: { column: { field: 'param', type: 'nominal', title: 'parameter', sort: [...params] } },
     spec: { width: 320, height: 280, layer },
-  };
+  } as TopLevelSpec;
 }
 
-const DASHES: readonly number[][] = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3]];
+export const DASHES: readonly number[][] = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3]];
 
 /** Distinct series, estimators in palette order, then label, then temperature. */
-function orderedSeries(rows: readonly ResultRow[]): SeriesKey[] {
+export function orderedSeries(rows: readonly Pick<ResultRow, 'estimator' | 'temperature'>[]): SeriesKey[] {
   const byLabel = new Map<string, { key: SeriesKey; t: number }>();
   for (const r of rows) {
     const label = seriesLabel(r);

@@ -5,8 +5,7 @@ import type { BackendName } from '../compute/backend.js';
 import type { Cell, SkippedCells } from '../experiment/cells.js';
 import { InputError, type LoadedExperiment } from '../experiment/load.js';
 import type { Experiment } from '../experiment/validate.js';
-import { varianceVsSamplesSpec } from '../plot/variance-spec.js';
-import { renderPng, renderSvg } from '../plot/render.js';
+import { varianceArtifacts } from '../report/artifacts.js';
 import { replaceDirectory } from '../results/atomic-write.js';
 import { formatCsv, nonFiniteRows } from '../results/csv.js';
 import type { RunMetadata } from '../results/metadata.js';
@@ -66,7 +65,7 @@ export function partialDir(dir: string): string {
   return join(dirname(dir), `.${dir.split(/[\\/]/).pop()}.partial`);
 }
 
-async function previousExperimentFile(dir: string): Promise<string | undefined> {
+export async function previousExperimentFile(dir: string): Promise<string | undefined> {
   try {
     const metadata = JSON.parse(await readFile(join(dir, RESULT_FILES.metadata), 'utf8')) as RunMetadata;
     return metadata.experiment.file;
@@ -179,8 +178,8 @@ export function cellMetadata(cell: FinishedCell): RunMetadata['cells'][number] {
 }
 
 /**
- * Writes the final results of an experiment (CSV, metadata, Vega-Lite spec, SVG and
- * PNG) from its rows in canonical order, replacing dir atomically. Returns the paths.
+ * Writes the final results of an experiment (CSV, metadata, each plot's Vega-Lite spec, SVG
+ * and PNG, index.html) from its rows in canonical order, replacing dir atomically. Returns the paths.
  */
 export async function writeResults(
   dir: string,
@@ -188,14 +187,10 @@ export async function writeResults(
   rows: readonly ResultRow[],
   metadata: RunMetadata,
 ): Promise<string[]> {
-  const spec = varianceVsSamplesSpec(rows, { title: experiment.name, params: experiment.plotParams });
-  const svg = await renderSvg(spec);
   const files = {
     [RESULT_FILES.csv]: formatCsv(rows, experiment.sweeps.map((s) => s.field)),
     [RESULT_FILES.metadata]: `${JSON.stringify(metadata, null, 2)}\n`,
-    [RESULT_FILES.spec]: `${JSON.stringify(spec, null, 2)}\n`,
-    [RESULT_FILES.svg]: svg,
-    [RESULT_FILES.png]: renderPng(svg),
+    ...(await varianceArtifacts(experiment, rows, metadata, [RESULT_FILES.csv, RESULT_FILES.metadata])),
   };
   await replaceDirectory(dir, files);
   return Object.keys(files).map((name) => join(dir, name));

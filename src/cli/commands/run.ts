@@ -1,8 +1,9 @@
 import type { CommandModule } from 'yargs';
 import { BACKENDS, type BackendName } from '../../compute/backend.js';
-import { loadExperiment } from '../../experiment/load.js';
+import { loadAnyExperiment } from '../../experiment/load.js';
 import { defaultJobs } from '../../run/run-experiment.js';
 import { type RunOutcome, runToDirectory } from '../../run/run-to-directory.js';
+import { samplingCheckToDirectory } from '../../run/sampling-check-to-directory.js';
 import { type Shard, parseShard } from '../../run/shard.js';
 import { defaultExperimentFile } from '../default-experiment.js';
 import { EXIT } from '../exit-codes.js';
@@ -95,7 +96,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run experiments/x.yaml --out part2 --shard 2/3', 'one machine\'s third of the grid; then `$0 merge part*/ --out results`') as never,
   handler: async (args) => {
     const files = args.files && args.files.length > 0 ? args.files : [defaultExperimentFile()];
-    const loaded = await loadAll(files, (file) => loadExperiment(file, { force: args.force }));
+    const loaded = await loadAll(files, (file) => loadAnyExperiment(file, { force: args.force }));
     const controller = new AbortController();
     const onInterrupt = () => {
       if (controller.signal.aborted) process.exit(EXIT.interrupted);
@@ -106,6 +107,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
     process.on('SIGTERM', onInterrupt);
     try {
       for (const experiment of loaded) {
+        if ('check' in experiment) {
+          // No cells: the draws take a moment, and --trials/--samples/--shard do not apply.
+          const outcome = await samplingCheckToDirectory(experiment, { out: args.out, force: args.force });
+          const { fit } = outcome.result;
+          process.stdout.write(`${outcome.dir}: sampling check, chi-square ${fit.statistic.toFixed(2)} on ${fit.dof} dof, p = ${fit.pValue.toPrecision(3)}\n`);
+          for (const file of outcome.files) process.stdout.write(`  ${file}\n`);
+          continue;
+        }
         const progress = createProgress(args.quiet);
         progress.start(experiment.experiment.name);
         let outcome: RunOutcome;

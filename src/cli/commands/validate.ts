@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { planCells } from '../../experiment/cells.js';
-import { loadExperiment } from '../../experiment/load.js';
+import { loadAnyExperiment } from '../../experiment/load.js';
 import { loadAll } from '../load-all.js';
 
 interface ValidateArgs {
@@ -17,8 +17,13 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('force', { type: 'boolean', default: false, describe: 'accept grids beyond the size limits' })
       .example('$0 validate experiments/*.yaml', 'check every shipped experiment'),
   handler: async (args) => {
-    const loaded = await loadAll(args.files, (file) => loadExperiment(file, { force: args.force }));
-    for (const { file, experiment } of loaded) {
+    const loaded = await loadAll(args.files, (file) => loadAnyExperiment(file, { force: args.force }));
+    for (const entry of loaded) {
+      if ('check' in entry) {
+        process.stdout.write(`${entry.file}: ok (sampling check, ${entry.check.draws} draws)\n`);
+        continue;
+      }
+      const { file, experiment } = entry;
       const plan = planCells(experiment);
       process.stdout.write(`${file}: ok (${plan.cells.length} cells, ${experiment.trials} trials each)\n`);
     }

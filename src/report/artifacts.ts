@@ -1,0 +1,71 @@
+import type { Experiment } from '../experiment/validate.js';
+import type { Figure } from '../plot/figures.js';
+import { varianceFigures } from '../plot/figures.js';
+import { renderPng, renderSvg } from '../plot/render.js';
+import type { RunMetadata } from '../results/metadata.js';
+import type { ResultRow } from '../results/result-row.js';
+import { exactVarianceLookup } from './exact-variance.js';
+import { varianceHeadline } from './headline.js';
+import { type IndexPage, indexHtml, type RenderedFigure } from './index-html.js';
+
+export const INDEX_FILE = 'index.html';
+
+export type FileMap = Record<string, string | Uint8Array>;
+
+/** Each figure as its Vega-Lite spec, SVG and PNG, keyed by file name. */
+export async function renderFigures(figures: readonly Figure[]): Promise<{ rendered: RenderedFigure[]; files: FileMap }> {
+  const files: FileMap = {};
+  const rendered: RenderedFigure[] = [];
+  for (const figure of figures) {
+    const svg = await renderSvg(figure.spec);
+    files[`${figure.file}.vl.json`] = `${JSON.stringify(figure.spec, null, 2)}\n`;
+    files[`${figure.file}.svg`] = svg;
+    files[`${figure.file}.png`] = renderPng(svg);
+    rendered.push({ file: figure.file, caption: figure.caption, svg });
+  }
+  return { rendered, files };
+}
+
+/** Key facts of a run's metadata for the report. */
+export function metadataFacts(metadata: Pick<RunMetadata, 'tool' | 'node' | 'platform' | 'seed' | 'started' | 'finished' | 'gitCommit'> & Partial<RunMetadata>): [string, string][] {
+  const facts: [string, string][] = [
+    ['tool', `${metadata.tool.name} ${metadata.tool.version}`],
+    ['Node', metadata.node],
+    ['platform', metadata.platform],
+  ];
+  if (metadata.backend) facts.push(['backend', metadata.backend + (metadata.backendFallback ? ` (fallback: ${metadata.backendFallback})` : '')]);
+  facts.push(['seed', String(metadata.seed)]);
+  if (metadata.trials !== undefined) facts.push(['trials per cell', String(metadata.trials)]);
+  if (metadata.overrides && Object.keys(metadata.overrides).length > 0) facts.push(['overrides', JSON.stringify(metadata.overrides)]);
+  if (metadata.cells) {
+    const seconds = metadata.cells.reduce((acc, c) => acc + c.milliseconds, 0) / 1000;
+    facts.push(['cells', `${metadata.cells.length} (${seconds.toFixed(1)} s of cell time)`]);
+  }
+  facts.push(['started', metadata.started], ['finished', metadata.finished], ['git commit', metadata.gitCommit ?? 'unknown']);
+  return facts;
+}
+
+/** The command that remakes a results directory from its experiment file. */
+export function remakeCommand(file: string, overrides: Readonly<Record<string, unknown>> = {}): string {
+  const flags = Object.entries(overrides).map(([k, v]) => ` --${k} ${Array.isArray(v) ? v.join(',') : String(v)}`);
+  return `npx reparam-bench run ${file}${flags.join('')}`;
+}
+
+/** Figures (spec, SVG, PNG) and index.html of a variance experiment, from its rows and metadata. */
+export async function varianceArtifacts(experiment: Experiment, rows: readonly ResultRow[], metadata: RunMetadata, dataFiles: readonly string[]): Promise<FileMap> {
+  const exact = exactVarianceLookup(experiment);
+  const { rendered, files } = await renderFigures(varianceFigures(experiment, rows, exact));
+  const page: IndexPage = {
+    title: experiment.name,
+    description: experiment.description,
+    experimentFile: metadata.experiment.file,
+    experimentText: metadata.experiment.text,
+    figures: rendered,
+    tables: varianceHeadline(experiment, rows, exact),
+    facts: metadataFacts(metadata),
+    metadata,
+    files: [...dataFiles, ...Object.keys(files)],
+    command: remakeCommand(metadata.experiment.file, metadata.overrides),
+  };
+  return { ...files, [INDEX_FILE]: indexHtml(page) };
+}
