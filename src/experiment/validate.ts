@@ -62,11 +62,17 @@ const GRID_KEYS = ['estimator', 'temperature', 'samples'];
 
 /** Keys a JSON schema allows at a path (for "did you mean" on unknown keys). */
 function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let node = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
-    properties?: Record<string, unknown>;
-  };
-  for (const key of path) node = (node.properties?.[String(key)] ?? {}) as typeof node;
-  return Object.keys(node.properties ?? {});
+  type Node = { properties?: Record<string, Node>; items?: Node; anyOf?: Node[]; oneOf?: Node[] };
+  // A union (`plot`: one plot or a list) offers its object and array shapes as variants.
+  const variants = (node: Node): Node[] => [node, ...(node.anyOf ?? []), ...(node.oneOf ?? [])];
+  let node = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Node;
+  for (const key of path) {
+    node =
+      variants(node)
+        .map((v) => (typeof key === 'number' ? v.items : v.properties?.[String(key)]))
+        .find((v) => v !== undefined) ?? {};
+  }
+  return Object.keys(variants(node).find((v) => v.properties)?.properties ?? {});
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -78,17 +84,33 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Zod's issues as ours: unknown keys with their allowed siblings, missing keys said plainly. */
 function zodIssues(error: z.ZodError, schema: z.ZodType, input: unknown, prefix: KeyPath = []): ValidationIssue[] {
-  return error.issues.flatMap((issue): ValidationIssue[] => {
-    const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+  return issuesOf(error.issues, schema, input, prefix, []);
+}
+
+function issuesOf(
+  issues: readonly z.core.$ZodIssue[],
+  schema: z.ZodType,
+  input: unknown,
+  prefix: KeyPath,
+  base: readonly PropertyKey[],
+): ValidationIssue[] {
+  return issues.flatMap((issue): ValidationIssue[] => {
+    const at = [...base, ...issue.path];
+    const path = [...prefix, ...at.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    if (issue.code === 'invalid_union') {
+      // Report the branch whose shape the value has (one plot object vs a list), not "Invalid input".
+      const shaped = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (shaped.length === 1) return issuesOf(shaped[0] as z.core.$ZodIssue[], schema, input, prefix, at);
+    }
     if (issue.code === 'unrecognized_keys') {
-      const allowed = keysAt(schema, issue.path);
+      const allowed = keysAt(schema, at);
       return issue.keys.map((key) => ({
         path: [...path, key],
         message: `unknown key '${key}'${didYouMean(key, allowed)}; allowed: ${allowed.join(', ')}`,
         atKey: true,
       }));
     }
-    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
+    if (issue.code === 'invalid_type' && valueAt(input, at) === undefined) {
       return [{ path, message: `missing required key '${String(path[path.length - 1])}' (${issue.expected})` }];
     }
     return [{ path, message: issue.message }];
