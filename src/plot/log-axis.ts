@@ -77,5 +77,5 @@ export function logScale(values: readonly number[], floor?: number) {
 /** Subtitle line for values drawn on the floor. */
 export function floorNote(count: number, floor: number, what: string): string {
   const label = floor >= 1e-3 && floor < 1e5 ? String(floor) : floor.toExponential(0).replace('e+', 'e');
-  return `▼ on the bottom edge: ${count} ${count === 1 ? what.replace(/s$/, '') : what} at or below ${label}, or 0 up to float rounding (sd < ${ROUNDING_SD} × |mean|)`;
+  return `▼ on the bottom edge: ${count} ${count === 1 ? what.replace(/s$/, '') : what} at or below ${label}, or 0 up to float rounding (sd < ${ROUNDING_SD.toExponential(0)} × |mean|)`;
 }

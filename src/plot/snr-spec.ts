@@ -85,7 +85,7 @@ export function snrVsSamplesSpec(rows: readonly ResultRow[], options: SnrSpecOpt
   ];
   const notes = ['grey line: SNR = 1; bands: 95% intervals'];
   if (ceiling.length > 0) {
-    notes.push(`▲ on the top edge: ${ceiling.length} cells with variance 0 up to float rounding (sd < ${ROUNDING_SD} × |mean|): infinite SNR`);
+    notes.push(`▲ on the top edge: ${ceiling.length} cells with variance 0 up to float rounding (sd < ${ROUNDING_SD.toExponential(0)} × |mean|): infinite SNR`);
   }
   const common = {
     $schema: VEGA_LITE_SCHEMA,

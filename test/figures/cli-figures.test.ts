@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { cli } from '../helpers/cli.js';
+import { tempDir, writeExperiment } from '../helpers/experiment-files.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+test('validate accepts every shipped experiment, sampling checks included', async () => {
+  const files = (await readdir(join(ROOT, 'experiments'))).filter((f) => f.endsWith('.yaml')).map((f) => join('experiments', f));
+  const result = await cli(['validate', ...files], ROOT);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /gumbel-max-sampling\.yaml: ok \(sampling check, 8000 draws\)/);
+});
+
+test('run writes a sampling check (CSVs, figures, index.html); plot redraws it; plot on a non-results directory exits 2', async () => {
+  const dir = await tempDir();
+  try {
+    const file = await writeExperiment(dir, 'check.yaml', 'kind: sampling-check\nname: tiny-check\ndistribution:\n  logits: [0, 1, 2]\ndraws: 500\nreplications: 3\nrelaxed:\n  temperatures: [1, 0.1]\n  draws: 2\n');
+    const run = await cli(['run', file, '--out', join(dir, 'out'), '--quiet'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /tiny-check: sampling check, chi-square [\d.]+ on 2 dof, p = /);
+    const written = (await readdir(join(dir, 'out', 'tiny-check'))).sort();
+    for (const f of ['frequencies.csv', 'p-values.csv', 'relaxed-draws.csv', 'metadata.json', 'index.html', 'frequencies.svg', 'p-values.png', 'relaxed-draws.vl.json']) {
+      assert.ok(written.includes(f), `${f} in ${written.join(', ')}`);
+    }
+    const plot = await cli(['plot', join(dir, 'out', 'tiny-check')], dir);
+    assert.equal(plot.code, 0, plot.stderr);
+    const bad = await cli(['plot', dir], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /metadata\.json: cannot read/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
