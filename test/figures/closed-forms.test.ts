@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { measureValued } from '../../src/estimators/measure-valued.js';
 import { pathwise } from '../../src/estimators/pathwise.js';
 import { reinforce } from '../../src/estimators/reinforce.js';
+import { dawson } from '../../src/objectives/closed-forms/gaussian.js';
 import { singleSampleVariances } from '../../src/objectives/closed-forms/index.js';
 import { gaussianCos } from '../../src/objectives/gaussian-cos.js';
 import { estimateColumns } from '../helpers/estimates.js';
@@ -53,7 +55,7 @@ test('log sigma: the sigma variance is sigma^2 times larger; estimators without 
   close(logged[1], (plain[1] as number) * sigma * sigma, 'log sigma');
   assert.equal(singleSampleVariances(quadratic(1, 1, 0), 'reinforce-baseline', { baseline: 'loo' }), undefined);
   assert.equal(singleSampleVariances(quadratic(1, 1, 0), 'gumbel-softmax'), undefined);
-  assert.equal(singleSampleVariances({ kind: 'gaussian-cos', mu: 1, sigma: 1, k: 1 }, 'measure-valued'), undefined);
+  assert.equal(singleSampleVariances({ kind: 'gaussian-cos', mu: 1, sigma: 1, k: 1 }, 'rebar'), undefined);
 });
 
 test('Fig. 3 (cos(kx), mu = sigma = 1): k = 5 pathwise 12.5, score function 0.5; k = 0.5: 0.0393 vs 0.455 for mu', () => {
@@ -86,9 +88,42 @@ test('gaussian-cos closed forms match quadrature over eps for pathwise, score fu
   }
 });
 
-test('gaussian-cos closed forms match the engine (pathwise and REINFORCE at k = 2)', () => {
+test("Dawson's integral at known values", () => {
+  // Known values of F(0.5), F(1), F(2), F(5); F(x) ~ 1/(2x) (1 + 1/(2x^2) + 3/(4x^4)) for large x.
+  close(dawson(0.5), 0.4244363835020223, 'F(0.5)', 1e-14);
+  close(dawson(1), 0.5380795069127684, 'F(1)', 1e-14);
+  close(dawson(2), 0.301340388923792, 'F(2)', 1e-14);
+  close(dawson(5), 0.1021340744242768, 'F(5)', 1e-14);
+  close(dawson(-1), -0.5380795069127684, 'F(-1)', 1e-14);
+  close(dawson(40) * 80, 1 + 1 / (2 * 1600) + 3 / (4 * 1600 ** 2), 'asymptotic', 1e-9);
+  // The series and Rybicki's formula meet at 0.2.
+  close(dawson(0.2 - 1e-12), dawson(0.2), 'continuity at 0.2', 1e-11);
+});
+
+test('gaussian-cos measure-valued closed forms match quadrature over the Rayleigh, Maxwell and uniform draws', () => {
+  const mu = 1;
+  const sigma = 1;
+  for (const k of [0.5, 2, 4.3]) {
+    const f = (x: number) => Math.cos(k * x);
+    const c = 1 / (sigma * Math.sqrt(2 * Math.PI));
+    // mu: c (f(mu + sigma R) - f(mu - sigma R)), R with density r exp(-r^2 / 2).
+    const wMu = (r: number) => c * (f(mu + sigma * r) - f(mu - sigma * r));
+    const rayleigh = (g: (r: number) => number) => integrate((r) => g(r) * r * Math.exp(-0.5 * r * r), 0, 14, 60000);
+    const varMu = rayleigh((r) => wMu(r) ** 2) - rayleigh(wMu) ** 2;
+    // sigma: (f(mu + sigma M) - f(mu + sigma M U)) / sigma, M with density m^2 phi(m), U uniform.
+    const maxwell = (g: (m: number) => number) => integrate((m) => g(m) * m * m * Math.exp(-0.5 * m * m) / Math.sqrt(2 * Math.PI), -12, 12, 2400);
+    const wSigma = (m: number, u: number) => (f(mu + sigma * m) - f(mu + sigma * m * u)) / sigma;
+    const second = maxwell((m) => integrate((u) => wSigma(m, u) ** 2, 0, 1, 400));
+    const first = maxwell((m) => integrate((u) => wSigma(m, u), 0, 1, 400));
+    const [vMu, vSigma] = singleSampleVariances({ kind: 'gaussian-cos', mu, sigma, k }, 'measure-valued') as [number, number];
+    close(vMu, varMu, `measure-valued mu at k=${k}`, 1e-6);
+    close(vSigma, second - first * first, `measure-valued sigma at k=${k}`, 1e-4);
+  }
+});
+
+test('gaussian-cos closed forms match the engine (pathwise, REINFORCE and measure-valued at k = 2)', () => {
   const objective = gaussianCos.create({ kind: 'gaussian-cos', mu: 1, sigma: 1, k: 2 });
-  for (const estimator of [pathwise, reinforce]) {
+  for (const estimator of [pathwise, reinforce, measureValued]) {
     const expected = singleSampleVariances({ kind: 'gaussian-cos', mu: 1, sigma: 1, k: 2 }, estimator.name) as number[];
     const columns = estimateColumns(objective, estimator, { trials: 20000, seed: 404 });
     ['mu', 'sigma'].forEach((name, j) => assertVariance(columns[j]!, expected[j]!, `${estimator.name} d/d${name}`));

@@ -42,6 +42,39 @@ export const gaussianQuadraticForms = {
   },
 };
 
+const INV_SQRT_PI = 1 / Math.sqrt(Math.PI);
+const DAWSON_H = 0.2;
+/** exp(-((2i - 1) h)^2), i = 1..30: later terms are below 1e-60. */
+const DAWSON_C = Array.from({ length: 30 }, (_, i) => Math.exp(-(((2 * i + 1) * DAWSON_H) ** 2)));
+
+/**
+ * Dawson's integral F(x) = exp(-x^2) int_0^x exp(t^2) dt: its Maclaurin series near 0, else
+ * Rybicki's sampling formula (Numerical Recipes 6.10) with h = 0.2, whose error is about
+ * exp(-(pi / 2h)^2) ~ 1e-27, so float64 rounding dominates.
+ */
+export function dawson(x: number): number {
+  const ax = Math.abs(x);
+  if (ax < 0.2) {
+    // x - 2x^3/3 + 4x^5/15 - 8x^7/105 + 16x^9/945 - 32x^11/10395
+    const x2 = x * x;
+    return x * (1 - ((2 * x2) / 3) * (1 - ((2 * x2) / 5) * (1 - ((2 * x2) / 7) * (1 - ((2 * x2) / 9) * (1 - (2 * x2) / 11)))));
+  }
+  const n0 = 2 * Math.round((0.5 * ax) / DAWSON_H);
+  const xp = ax - n0 * DAWSON_H;
+  let e1 = Math.exp(2 * xp * DAWSON_H);
+  const e2 = e1 * e1;
+  let d1 = n0 + 1;
+  let d2 = d1 - 2;
+  let sum = 0;
+  for (const c of DAWSON_C) {
+    sum += c * (e1 / d1 + 1 / (d2 * e1));
+    d1 += 2;
+    d2 -= 2;
+    e1 *= e2;
+  }
+  return Math.sign(x) * INV_SQRT_PI * Math.exp(-xp * xp) * sum;
+}
+
 /** f = cos(k x), a = k sigma (Mohamed et al. 2020, Fig. 3). */
 export const gaussianCosForms = {
   grad({ mu, sigma, k }: GaussianPoint): number[] {
@@ -73,5 +106,30 @@ export const gaussianCosForms = {
       grad: gaussianCosForms.grad(point),
       expectation: cos1,
     };
+  },
+  /**
+   * Coupled weak derivatives (the measure-valued estimator's sampling). mu: the weight is
+   * -2 sin(k mu) sin(aR) / (sigma sqrt(2 pi)) with R Rayleigh, E[sin aR] = a sqrt(pi/2) exp(-a^2/2)
+   * and E[cos bR] = 1 - sqrt(2) b F(b / sqrt 2) with F Dawson's integral. sigma: the weight is
+   * (cos(k mu + aM) - cos(k mu + aMU)) / sigma with M double-sided Maxwell (E[cos bM] =
+   * (1 - b^2) exp(-b^2/2)) and MU ~ N(0, 1); the cross term integrates over U in closed form
+   * because (1 - a^2 v^2) exp(-a^2 v^2 / 2) is the derivative of v exp(-a^2 v^2 / 2).
+   */
+  measureValued(point: GaussianPoint): number[] {
+    const { mu, sigma, k } = point;
+    const a = k * sigma;
+    const a2 = a * a;
+    const gSigma = gaussianCosForms.grad(point)[1] as number;
+    const sinR = a * Math.sqrt(Math.PI / 2) * Math.exp(-a2 / 2);
+    const cos2aR = 1 - 2 * Math.SQRT2 * a * dawson(Math.SQRT2 * a);
+    const varSinR = (1 - cos2aR) / 2 - sinR * sinR;
+    const varMu = ((4 * Math.sin(k * mu) ** 2) / (2 * Math.PI * sigma * sigma)) * varSinR;
+    const c2 = Math.cos(2 * k * mu);
+    const e2 = Math.exp(-2 * a2);
+    const eHalf = Math.exp(-a2 / 2);
+    const squareM = (1 + c2 * (1 - 4 * a2) * e2) / 2;
+    const squareN = (1 + c2 * e2) / 2;
+    const cross = (eHalf + c2 * (2 * e2 - eHalf)) / 2;
+    return [varMu, (squareM + squareN - 2 * cross) / (sigma * sigma) - gSigma * gSigma];
   },
 };

@@ -26,7 +26,7 @@ function gaussian(kind: string, point: GaussianPoint, estimator: string, baselin
   const forms = kind === 'gaussian-quadratic' ? gaussianQuadraticForms : gaussianCosForms;
   if (estimator === 'pathwise') return forms.pathwise(point);
   if (baseline !== undefined) return scoreFunctionVariance(forms.scoreMoments(point), baseline);
-  if (estimator === 'measure-valued' && kind === 'gaussian-quadratic') return gaussianQuadraticForms.measureValued(point);
+  if (estimator === 'measure-valued') return forms.measureValued(point);
   return undefined;
 }
 
