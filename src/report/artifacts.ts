@@ -12,12 +12,23 @@ export const INDEX_FILE = 'index.html';
 
 export type FileMap = Record<string, string | Uint8Array>;
 
+/**
+ * Vega numbers clip paths from a process-wide counter (clip1, clip2, ...): renamed per figure in
+ * order of appearance, so an SVG's bytes do not depend on what was drawn before it and several
+ * figures inlined in one page never share an id.
+ */
+export function scopeSvgIds(svg: string, prefix: string): string {
+  const ids = new Map<string, string>();
+  for (const [, id] of svg.matchAll(/id="(clip\d+)"/g)) if (id && !ids.has(id)) ids.set(id, `${prefix}-clip${ids.size + 1}`);
+  return svg.replace(/(id="|url\(#)(clip\d+)(?=[")])/g, (match, lead: string, id: string) => (ids.has(id) ? `${lead}${ids.get(id)}` : match));
+}
+
 /** Each figure as its Vega-Lite spec, SVG and PNG, keyed by file name. */
 export async function renderFigures(figures: readonly Figure[]): Promise<{ rendered: RenderedFigure[]; files: FileMap }> {
   const files: FileMap = {};
   const rendered: RenderedFigure[] = [];
   for (const figure of figures) {
-    const svg = await renderSvg(figure.spec);
+    const svg = scopeSvgIds(await renderSvg(figure.spec), figure.file);
     files[`${figure.file}.vl.json`] = `${JSON.stringify(figure.spec, null, 2)}\n`;
     files[`${figure.file}.svg`] = svg;
     files[`${figure.file}.png`] = renderPng(svg);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InputError, parseExperiment, parseSamplingCheck } from '../../src/experiment/load.js';
+import { renderSvg } from '../../src/plot/render.js';
+import { renderFigures } from '../../src/report/artifacts.js';
 import { fieldSpecFor, snrFor, temperatureFor, varianceFor } from './spec-fixtures.js';
 
 const base = (plot: string, grid = '  estimator: [reinforce, gumbel-softmax]\n  temperature: [0.5, 1]\n  samples: [1, 10]') => `name: p
@@ -90,4 +92,16 @@ test('SNR: |true gradient| / sd with zero-variance cells as infinite markers on 
 test('plot: an unknown key inside a plot (object or list form) names the allowed keys', () => {
   assert.match(problems(base('plot:\n  kind: snr-vs-samples\n  parms: [logit]'))[0] ?? '', /^plot\.parms: unknown key 'parms' \(did you mean 'params'\?\); allowed: kind, params, field, samples, logX, yFloor/);
   assert.match(problems(base('plot:\n  - kind: snr-vs-samples\n    logx: true'))[0] ?? '', /^plot\[0\]\.logx: unknown key 'logx' \(did you mean 'logX'\?\)/);
+});
+
+test('rendered SVGs do not depend on what was drawn before them, and inline figures never share an id', async () => {
+  const figure = { file: 'variance', caption: '', spec: varianceFor([0]) };
+  const first = await renderFigures([figure]);
+  await renderSvg(varianceFor([]));
+  const second = await renderFigures([figure, { ...figure, file: 'other' }]);
+  assert.equal(second.files['variance.svg'], first.files['variance.svg']);
+  const ids = (svg: string) => [...svg.matchAll(/id="([^"]+)"/g)].map((m) => m[1]);
+  const all = [...ids(second.files['variance.svg'] as string), ...ids(second.files['other.svg'] as string)];
+  assert.ok(all.length > 0 && all.every((id) => /^(variance|other)-clip\d+$/.test(id ?? '')));
+  assert.equal(new Set(all).size, all.length);
 });
