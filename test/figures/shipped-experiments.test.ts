@@ -102,3 +102,24 @@ test('`plot` re-renders a results directory from its CSV and metadata: the same 
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('the committed Fig. 2 overlay is the closed form: pathwise 4 sigma^2 and 4d^2 + 8 sigma^2, score function d^4/sigma^2 + 14d^2 + 15 sigma^2 and 2d^4/sigma^2 + 60d^2 + 74 sigma^2', async () => {
+  const spec = JSON.parse(await readFile(join(ROOT, 'results', 'mohamed-fig2-gaussian-quadratic', 'variance-vs-k.vl.json'), 'utf8'));
+  const floor = 0.01; // the file's yFloor: curves are clamped to it
+  const expected: Record<string, (d: number) => number> = {
+    'pathwise|mu': () => 4,
+    'pathwise|sigma': (d) => 4 * d * d + 8,
+    'reinforce|mu': (d) => d ** 4 + 14 * d * d + 15,
+    'reinforce|sigma': (d) => 2 * d ** 4 + 60 * d * d + 74,
+    'measure-valued|mu': (d) => (4 * d * d * (4 - Math.PI)) / Math.PI,
+  };
+  const exact = spec.data.values.filter((v: { kind: string }) => v.kind === 'exact');
+  for (const [key, formula] of Object.entries(expected)) {
+    const points = exact.filter((v: { series: string; param: string }) => `${v.series}|${v.param}` === key);
+    assert.ok(points.length > 200, `${key}: a curve`);
+    for (const p of points) {
+      const want = Math.max(floor, formula(1 - p.x));
+      assert.ok(Math.abs(p.value - want) <= 1e-12 * want, `${key} at k = ${p.x}: ${p.value} vs ${want}`);
+    }
+  }
+});
