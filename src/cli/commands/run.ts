@@ -108,7 +108,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
     try {
       for (const experiment of loaded) {
         if ('check' in experiment) {
-          // No cells: the draws take a moment, and --trials/--samples/--shard do not apply.
+          // No cells: the draws take a moment, and --trials/--samples/--seed/--shard do not apply.
+          const ignored = (['trials', 'samples', 'seed', 'shard'] as const).filter((flag) => args[flag] !== undefined);
+          if (ignored.length > 0) process.stderr.write(`warning: ${experiment.file}: --${ignored.join(', --')} do not apply to a sampling check; ignored\n`);
           const outcome = await samplingCheckToDirectory(experiment, { out: args.out, force: args.force });
           const { fit } = outcome.result;
           process.stdout.write(`${outcome.dir}: sampling check, chi-square ${fit.statistic.toFixed(2)} on ${fit.dof} dof, p = ${fit.pValue.toPrecision(3)}\n`);
