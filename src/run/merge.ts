@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Cell, canonicalJson, planCells } from '../experiment/cells.js';
 import { InputError, type InputProblem, parseExperiment } from '../experiment/load.js';
 import type { Experiment } from '../experiment/validate.js';
+import { replaceDirectory } from '../results/atomic-write.js';
 import { formatCsv } from '../results/csv.js';
 import type { MergedShard, RunMetadata } from '../results/metadata.js';
 import { parseResultsCsv } from '../results/parse-csv.js';
@@ -29,6 +30,8 @@ export interface MergeOutcome {
   /** Cells more than one input has (with identical rows; differing rows are an error). */
   readonly duplicates: readonly Cell[];
   readonly files: readonly string[];
+  /** A sampling check (not sharded: every shard ran all of it), copied from the first input. */
+  readonly copied?: boolean;
 }
 
 /** What identifies a cell in a CSV row, a metadata entry and a plan alike. */
@@ -70,21 +73,51 @@ export async function findResultDirectories(paths: readonly string[]): Promise<s
   return found;
 }
 
+const SAMPLING_CHECK = 'sampling-check';
+
 async function readInput(dir: string): Promise<ShardInput> {
   const metadataFile = join(dir, RESULT_FILES.metadata);
   const csvFile = join(dir, RESULT_FILES.csv);
-  let metadata: RunMetadata;
-  let csv: string;
+  const cannot = (error: unknown) =>
+    new InputError([{ file: dir, message: `cannot read results: ${error instanceof Error ? error.message : String(error)}` }]);
+  let metadata: RunMetadata & { kind?: string };
   try {
     metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as RunMetadata;
-    csv = await readFile(csvFile, 'utf8');
   } catch (error) {
-    throw new InputError([{ file: dir, message: `cannot read results: ${error instanceof Error ? error.message : String(error)}` }]);
+    throw cannot(error);
   }
   if (typeof metadata?.experiment?.text !== 'string' || typeof metadata.experiment.sha256 !== 'string') {
     throw new InputError([{ file: metadataFile, message: 'not a reparam-bench metadata.json (no experiment text)' }]);
   }
-  return { dir, metadata, rows: parseResultsCsv(csv, csvFile).rows };
+  if (metadata.kind === SAMPLING_CHECK) return { dir, metadata, rows: [] };
+  try {
+    return { dir, metadata, rows: parseResultsCsv(await readFile(csvFile, 'utf8'), csvFile).rows };
+  } catch (error) {
+    throw error instanceof InputError ? error : cannot(error);
+  }
+}
+
+/** A sampling check has no cells to shard: each shard computed all of it, so one copy is the result. */
+async function copySamplingCheck(inputs: readonly ShardInput[], out: string): Promise<MergeOutcome> {
+  const first = inputs[0] as ShardInput;
+  const problems = inputs
+    .filter((input) => input.metadata.experiment.sha256 !== first.metadata.experiment.sha256)
+    .map((input) => ({ file: join(input.dir, RESULT_FILES.metadata), message: `experiment file (sha256) differs from ${first.dir}` }));
+  if (problems.length > 0) throw new InputError(problems);
+  const names = (await readdir(first.dir)).filter((name) => !name.startsWith('.'));
+  const files = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(join(first.dir, name))] as const)));
+  const dir = join(out, first.metadata.experiment.name);
+  await replaceDirectory(dir, files);
+  return {
+    experiment: first.metadata.experiment.name,
+    dir,
+    inputs: inputs.map((i) => i.dir),
+    cells: 0,
+    missing: [],
+    duplicates: [],
+    files: names.map((name) => join(dir, name)),
+    copied: true,
+  };
 }
 
 /** What every input must share for their union to equal one run. */
@@ -214,6 +247,9 @@ export async function mergeResults(paths: readonly string[], out: string): Promi
     byExperiment.set(name, [...(byExperiment.get(name) ?? []), input]);
   }
   const outcomes: MergeOutcome[] = [];
-  for (const group of byExperiment.values()) outcomes.push(await mergeExperiment(group, out));
+  for (const group of byExperiment.values()) {
+    const kind = (group[0]?.metadata as { kind?: string } | undefined)?.kind;
+    outcomes.push(kind === SAMPLING_CHECK ? await copySamplingCheck(group, out) : await mergeExperiment(group, out));
+  }
   return outcomes;
 }

@@ -5,7 +5,7 @@ import type { Experiment } from '../experiment/validate.js';
 import type { ResultRow } from '../results/result-row.js';
 import { type FinishedCell, runCell, toCellTask } from './cell-task.js';
 import { type Shard, cellCost, shardCells } from './shard.js';
-import { runOnWorkers, startCellWorkers } from './worker-pool.js';
+import { CellWorkerPool, runOnWorkers } from './worker-pool.js';
 
 export type { FinishedCell } from './cell-task.js';
 
@@ -31,6 +31,11 @@ export interface RunRequest {
   readonly jobs?: number | undefined;
   /** Run only this share of the cells. */
   readonly shard?: Shard | undefined;
+  /**
+   * Worker threads to reuse (e.g. across the experiments of one command); their size
+   * replaces `jobs`. Without one, workers are started for this run and stopped after it.
+   */
+  readonly pool?: CellWorkerPool | undefined;
 }
 
 export interface RunResult {
@@ -64,11 +69,11 @@ async function runInProcess(request: RunRequest, pending: readonly Cell[], finis
 }
 
 /** Runs the cells on worker threads, the most expensive first so the last ones to finish are short. */
-async function runInWorkers(request: RunRequest, pending: readonly Cell[], finished: Map<string, FinishedCell>, jobs: number) {
+async function runInWorkers(request: RunRequest, pending: readonly Cell[], finished: Map<string, FinishedCell>, pool: CellWorkerPool) {
   const { experiment, hooks } = request;
   const costs = new Map(pending.map((cell) => [cell, cellCost(cell, experiment.trials)]));
   const queue = [...pending].sort((a, b) => (costs.get(b) as number) - (costs.get(a) as number));
-  const { workers, backend } = await startCellWorkers(Math.min(jobs, pending.length), request.backend);
+  const { workers, backend } = await pool.acquire(pending.length);
   try {
     const { complete } = await runOnWorkers(workers, queue, {
       task: (cell) => toCellTask(experiment.name, experiment.trials, cell),
@@ -80,8 +85,10 @@ async function runInWorkers(request: RunRequest, pending: readonly Cell[], finis
       shouldStop: hooks?.shouldStop,
     });
     return { backend, complete };
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+  } catch (error) {
+    // Cells of other workers may still be in flight: start over with fresh workers.
+    await pool.close();
+    throw error;
   }
 }
 
@@ -92,11 +99,19 @@ export async function runExperiment(request: RunRequest): Promise<RunResult> {
   const cells = request.shard ? shardCells(plan.cells, experiment.trials, request.shard) : plan.cells;
   const finished = new Map(request.done ?? []);
   const pending = cells.filter((cell) => !finished.has(cell.identity));
-  const jobs = Math.max(1, Math.floor(request.jobs ?? defaultJobs()));
-  const { backend, complete } =
-    jobs > 1 && pending.length > 1
-      ? await runInWorkers(request, pending, finished, jobs)
-      : await runInProcess(request, pending, finished);
+  const jobs = Math.max(1, Math.floor(request.pool?.size ?? request.jobs ?? defaultJobs()));
+  let outcome: { backend: BackendChoice; complete: boolean };
+  if (jobs > 1 && pending.length > 1) {
+    const pool = request.pool ?? new CellWorkerPool(jobs, request.backend);
+    try {
+      outcome = await runInWorkers(request, pending, finished, pool);
+    } finally {
+      if (!request.pool) await pool.close();
+    }
+  } else {
+    outcome = await runInProcess(request, pending, finished);
+  }
+  const { backend, complete } = outcome;
   const done = cells.flatMap((cell) => finished.get(cell.identity) ?? []);
   return {
     backend,

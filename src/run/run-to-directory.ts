@@ -19,6 +19,7 @@ import type { ResultRow } from '../results/result-row.js';
 import { type Overrides, applyOverrides, givenOverrides } from './overrides.js';
 import { type FinishedCell, runExperiment } from './run-experiment.js';
 import type { Shard } from './shard.js';
+import type { CellWorkerPool } from './worker-pool.js';
 import { gitCommit, toolInfo } from './tool-info.js';
 
 export const RESULT_FILES = {
@@ -43,6 +44,8 @@ export interface RunToDirectoryOptions {
   readonly jobs?: number | undefined;
   /** Run and write only this share of the cells; `merge` joins the shards. */
   readonly shard?: Shard | undefined;
+  /** Worker threads reused across runs (see RunRequest.pool). */
+  readonly pool?: CellWorkerPool | undefined;
   readonly onCellStart?: (cell: Cell, index: number, total: number) => void;
   readonly onCellDone?: (finished: FinishedCell, index: number, total: number, cell: Cell) => void;
 }
@@ -119,6 +122,7 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
     done,
     jobs: options.jobs,
     shard: options.shard,
+    pool: options.pool,
     hooks: {
       shouldStop: () => options.signal?.aborted ?? false,
       onCellStart: options.onCellStart,

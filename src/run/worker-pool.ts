@@ -91,6 +91,38 @@ export async function startCellWorkers(
 }
 
 /**
+ * Worker threads kept across the experiments of one run (starting one costs about a
+ * second): started on first use, grown up to `size` as experiments need them.
+ */
+export class CellWorkerPool {
+  private workers: CellWorker[] = [];
+  private backendChoice: BackendChoice | undefined;
+
+  constructor(
+    readonly size: number,
+    readonly backend: BackendName | undefined,
+  ) {}
+
+  /** Up to `count` (at most `size`) started workers and their backend. */
+  async acquire(count: number): Promise<{ workers: CellWorker[]; backend: BackendChoice }> {
+    const want = Math.max(1, Math.min(count, this.size));
+    if (this.workers.length < want) {
+      const more = await startCellWorkers(want - this.workers.length, this.backend);
+      this.workers.push(...more.workers);
+      this.backendChoice ??= more.backend;
+    }
+    return { workers: this.workers.slice(0, want), backend: this.backendChoice as BackendChoice };
+  }
+
+  /** Stops every worker; a later acquire starts fresh ones. */
+  async close(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/**
  * Runs tasks on the workers, each taking the next task from the front of the queue
  * when it is free (so a queue ordered largest first balances well). onDone calls are
  * serialized in completion order. Stops taking tasks once shouldStop returns true,

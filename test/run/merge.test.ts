@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { InputError, loadExperiment } from '../../src/experiment/load.js';
 import { mergeResults } from '../../src/run/merge.js';
 import { runToDirectory } from '../../src/run/run-to-directory.js';
+import { cli } from '../helpers/cli.js';
 import { tempDir, writeExperiment } from '../helpers/experiment-files.js';
 
 // A swept objective field, so the CSV has a sweep column to read back.
@@ -116,4 +117,39 @@ test('merge refuses shards of different seeds, trials or experiment files', asyn
   });
   await assert.rejects(mergeResults([one.dir, otherFile.dir], join(dir, 'm2')), /experiment file \(sha256\) differs/);
   await assert.rejects(mergeResults([join(dir, 'nothing-here')], join(dir, 'm3')), /not a results directory/);
+});
+
+test('CLI: shards of several files (one a sampling check) run with --shard, then merge of the roots', async () => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'grid.yaml', experimentText());
+  await writeExperiment(
+    dir,
+    'check.yaml',
+    `kind: sampling-check
+name: check
+seed: 1
+distribution: { probs: [0.2, 0.3, 0.5] }
+draws: 500
+replications: 3
+relaxed: { temperatures: [1], draws: 2 }
+`,
+  );
+  const single = await cli(['run', 'grid.yaml', 'check.yaml', '--out', 'single', '--quiet', '--jobs', '1'], dir);
+  assert.equal(single.code, 0, single.stderr);
+  for (const index of [1, 2]) {
+    const shard = await cli(['run', 'grid.yaml', 'check.yaml', '--out', `shards/s${index}`, '--shard', `${index}/2`, '--quiet', '--jobs', '2'], dir);
+    assert.equal(shard.code, 0, shard.stderr);
+    assert.match(shard.stdout, new RegExp(`\\(shard ${index}/2\\)`));
+  }
+  const merged = await cli(['merge', 'shards/s1', 'shards/s2', '--out', 'merged'], dir);
+  assert.equal(merged.code, 0, merged.stderr);
+  assert.match(merged.stdout, /check: sampling check \(not sharded\), copied from/);
+  const file = (root: string, name: string, f: string) => readFile(join(dir, root, name, f), 'utf8');
+  assert.equal(await file('merged', 'grid', 'results.csv'), await file('single', 'grid', 'results.csv'));
+  assert.equal(await file('merged', 'check', 'frequencies.csv'), await file('single', 'check', 'frequencies.csv'));
+
+  const missing = await cli(['merge', 'shards/s1', '--out', 'partial'], dir);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /grid: \d+ cell\(s\) missing from 1 input\(s\); nothing written/);
+  assert.match(missing.stderr, /missing: \S+/);
 });

@@ -36,7 +36,10 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
         process.exitCode = EXIT.invalidInput;
         continue;
       }
-      process.stdout.write(`${outcome.dir}: ${outcome.cells} cells from ${outcome.inputs.length} input(s)\n`);
+      const what = outcome.copied
+        ? `sampling check (not sharded), copied from ${outcome.inputs[0]}`
+        : `${outcome.cells} cells from ${outcome.inputs.length} input(s)`;
+      process.stdout.write(`${outcome.dir}: ${what}\n`);
       for (const file of outcome.files) process.stdout.write(`  ${file}\n`);
     }
   },

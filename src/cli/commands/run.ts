@@ -5,6 +5,7 @@ import { defaultJobs } from '../../run/run-experiment.js';
 import { type RunOutcome, runToDirectory } from '../../run/run-to-directory.js';
 import { samplingCheckToDirectory } from '../../run/sampling-check-to-directory.js';
 import { type Shard, parseShard } from '../../run/shard.js';
+import { CellWorkerPool } from '../../run/worker-pool.js';
 import { defaultExperimentFile } from '../default-experiment.js';
 import { EXIT } from '../exit-codes.js';
 import { loadAll } from '../load-all.js';
@@ -105,6 +106,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     };
     process.on('SIGINT', onInterrupt);
     process.on('SIGTERM', onInterrupt);
+    // One set of worker threads for every experiment of the command.
+    const pool = args.jobs > 1 ? new CellWorkerPool(args.jobs, args.backend) : undefined;
     try {
       for (const experiment of loaded) {
         if ('check' in experiment) {
@@ -131,6 +134,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
             onCellStart: (cell, index, total) => progress.cellStart(cell, index, total),
             jobs: args.jobs,
             shard: args.shard,
+            pool,
             onCellDone: (finished, index, total, cell) => progress.cellDone(index, total, finished.milliseconds, cell),
           });
         } finally {
@@ -143,6 +147,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         }
       }
     } finally {
+      await pool?.close();
       process.off('SIGINT', onInterrupt);
       process.off('SIGTERM', onInterrupt);
     }
