@@ -4,7 +4,8 @@
  * for each available tfjs backend and for a fused hand-written float64 loop (the
  * baseline), the fitted exponent of time in T * n, the share of time spent generating
  * noise, and the --jobs speed-up on a 40-cell grid. Every measurement runs in a fresh
- * child process. Prints markdown tables and writes bench/results.json.
+ * child process. Prints markdown tables and writes bench/results.json (--quick:
+ * bench/results.quick.json).
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -25,7 +26,7 @@ import type { CellResult, JobsResult, Measurement } from './measure.js';
 const quick = process.argv.includes('--quick');
 const TRIALS = 200;
 const SAMPLES = quick ? [100, 10000] : [10, 1000, 10000, 100000];
-/** The cpu backend is ~16x slower than wasm: it is measured only up to here ... */
+/** The cpu backend is several times slower than wasm: it is measured only up to here ... */
 const CPU_MAX_SAMPLES = quick ? 100 : 10000;
 /** ... and not where its time at the previous n, scaled linearly, projects past this. */
 const CPU_BUDGET_MS = 30_000;
@@ -39,7 +40,8 @@ const OBJECTIVES = [
   { kind: 'gaussian-quadratic', mu: 1, sigma: 1.5, k: 0 },
 ];
 const MEASURE = fileURLToPath(new URL('./measure.ts', import.meta.url));
-const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+// --quick writes beside the full run's record instead of over it.
+const RESULTS = fileURLToPath(new URL(quick ? './results.quick.json' : './results.json', import.meta.url));
 
 type Engine = 'hand' | BackendName;
 
@@ -280,7 +282,7 @@ async function main(): Promise<void> {
   const worstDiff = Math.max(...rows.map((r) => r.relDiffFromHand ?? 0));
   out.push(`Largest relative difference between a backend's estimates and the hand loop's (same noise): ${worstDiff.toExponential(1)}.`);
   if (!engines.includes('tensorflow')) out.push(`tensorflow: ${tensorflow}.`);
-  out.push(`cpu measured only for n <= ${CPU_MAX_SAMPLES} (about 16x slower than wasm).`);
+  out.push(`cpu measured only for n <= ${CPU_MAX_SAMPLES}.`);
   if (cpuSkipped.length > 0) out.push(`cpu also skipped where it would take over ${CPU_BUDGET_MS / 1000} s: ${cpuSkipped.join(', ')}.`);
   const loadAfter = loadavg()[0] as number;
   out.push(`Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, on ${availableParallelism()} cores.`);

@@ -29,11 +29,12 @@ export function cellCost(cell: Cell, trials: number): number {
   const definition = findObjective(cell.objective.kind);
   if (!definition) throw new Error(`unknown objective '${cell.objective.kind}'`);
   const objective = definition.create(definition.schema.parse(cell.objective));
-  const passes = cell.choice.estimator.trialStatistic ? 2 : 1;
+  const { estimator } = cell.choice;
+  const passes = estimator.trialStatistic && estimator.usesTrialStatistic?.(cell.choice.options) !== false ? 2 : 1;
   // The spec is read off a tiny tensor; where no engine was started yet (the main thread
   // of a --jobs run), tfjs starts its cpu one: keep it from printing its banner.
   tf.enableProdMode();
-  return trials * cell.samples * noiseSpecOf(objective, cell.choice.estimator).size * passes;
+  return trials * cell.samples * noiseSpecOf(objective, estimator).size * passes;
 }
 
 /**
