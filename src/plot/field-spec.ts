@@ -3,6 +3,7 @@ import type { ResultRow } from '../results/result-row.js';
 import { seriesColorScale } from './estimator-colors.js';
 import { floorNote, isZeroVariance, LOG_LABEL_EXPR, logFloor, logScale, PLOT_CONFIG, ticks125, VEGA_LITE_SCHEMA } from './log-axis.js';
 import { type LayerSpec, orderedSeries, seriesLabel } from './variance-spec.js';
+import { panelPerParam } from './param-columns.js';
 
 export interface FieldSpecOptions {
   readonly title?: string;
@@ -125,10 +126,5 @@ export function varianceVsFieldSpec(rows: readonly ResultRow[], options: FieldSp
     data: { values: [...lines, ...points] },
     config: PLOT_CONFIG,
   } as const;
-  if (params.length <= 1) return { ...common, width: 420, height: 300, layer } as TopLevelSpec;
-  return {
-    ...common,
-    facet: { column: { field: 'param', type: 'nominal', title: 'parameter', sort: [...params] } },
-    spec: { width: 340, height: 280, layer },
-  } as TopLevelSpec;
+  return panelPerParam(common, layer, params, { width: 340, height: 280 });
 }

@@ -3,6 +3,7 @@ import type { ResultRow } from '../results/result-row.js';
 import { seriesColorScale, variantIndices } from './estimator-colors.js';
 import { isZeroVariance, LOG_LABEL_EXPR, logScale, logTicks, PLOT_CONFIG, ROUNDING_SD, VEGA_LITE_SCHEMA } from './log-axis.js';
 import { DASHES, type LayerSpec, orderedSeries, seriesLabel } from './variance-spec.js';
+import { panelPerParam } from './param-columns.js';
 
 export interface SnrSpecOptions {
   readonly title?: string;
@@ -93,10 +94,5 @@ export function snrVsSamplesSpec(rows: readonly ResultRow[], options: SnrSpecOpt
     data: { values: [...points.filter((p) => Number.isFinite(p.snr)), ...reference, ...ceiling] },
     config: PLOT_CONFIG,
   } as const;
-  if (params.length <= 1) return { ...common, width: 420, height: 300, layer } as TopLevelSpec;
-  return {
-    ...common,
-    facet: { column: { field: 'param', type: 'nominal', title: 'parameter', sort: [...params] } },
-    spec: { width: 320, height: 280, layer },
-  } as TopLevelSpec;
+  return panelPerParam(common, layer, params);
 }

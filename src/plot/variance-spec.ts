@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ResultRow } from '../results/result-row.js';
 import { estimatorRank, seriesColorScale, variantIndices, type SeriesKey } from './estimator-colors.js';
 import { floorNote, isZeroVariance, LOG_LABEL_EXPR, logFloor, logScale, logTicks, PLOT_CONFIG, VEGA_LITE_SCHEMA } from './log-axis.js';
+import { panelPerParam } from './param-columns.js';
 
 export { logTicks } from './log-axis.js';
 
@@ -167,12 +168,7 @@ export function varianceVsSamplesSpec(rows: readonly ResultRow[], options: Varia
     data: { values: [...estimates, ...reference, ...exact, ...floorPoints] },
     config: PLOT_CONFIG,
   } as const;
-  if (single) return { ...common, width: 420, height: 300, layer } as TopLevelSpec;
-  return {
-    ...common,
-    facet: { column: { field: 'param', type: 'nominal', title: 'parameter', sort: [...params] } },
-    spec: { width: 320, height: 280, layer },
-  } as TopLevelSpec;
+  return panelPerParam(common, layer, params);
 }
 
 export const DASHES: readonly number[][] = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3]];

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { InputError } from '../experiment/load.js';
-import type { RelaxedValue, Replicate } from '../sampling/sampling-check.js';
+import type { ClassFrequency, RelaxedValue, Replicate } from '../sampling/sampling-check.js';
 import { formatNumber } from './csv.js';
 import { parseCsv, parseNumber } from './parse-csv.js';
 
@@ -15,19 +15,9 @@ const FREQUENCY_COLUMNS = ['experiment', 'class', 'logit', 'prob', 'count', 'fre
 const RELAXED_COLUMNS = ['experiment', 'temperature', 'draw', 'class', 'prob', 'value'];
 const REPLICATE_COLUMNS = ['experiment', 'replication', 'statistic', 'p_value'];
 
-export interface FrequencyRow {
-  readonly index: number;
-  readonly logit: number;
-  readonly prob: number;
-  readonly count: number;
-  readonly frequency: number;
-  readonly lo: number;
-  readonly hi: number;
-}
-
 const csv = (records: string[][]) => stringify(records, { record_delimiter: '\n' });
 
-export function formatFrequencyCsv(experiment: string, rows: readonly FrequencyRow[]): string {
+export function formatFrequencyCsv(experiment: string, rows: readonly ClassFrequency[]): string {
   return csv([
     FREQUENCY_COLUMNS,
     ...rows.map((r) => [experiment, String(r.index), ...[r.logit, r.prob].map(formatNumber), String(r.count), ...[r.frequency, r.lo, r.hi].map(formatNumber)]),

@@ -77,6 +77,19 @@ export async function previousExperimentFile(dir: string): Promise<string | unde
   }
 }
 
+/** Refuses to overwrite results made from a different experiment file, unless forced. */
+export async function assertOwnResults(dir: string, file: string, force: boolean | undefined): Promise<void> {
+  const previous = await previousExperimentFile(dir);
+  if (previous === undefined || resolve(previous) === resolve(file) || force) return;
+  throw new InputError([
+    {
+      file,
+      path: 'name',
+      message: `${dir} holds results of a different experiment file (${previous}); rename the experiment or pass --force to overwrite`,
+    },
+  ]);
+}
+
 /**
  * Runs one loaded experiment and writes its CSV, metadata and plot under out/<name>/.
  * Finished cells are saved as they complete, so a stopped run can --resume; the
@@ -86,16 +99,7 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
   const overrides = options.overrides ?? {};
   const experiment = applyOverrides(loaded.experiment, overrides);
   const dir = join(options.out, experiment.name);
-  const previous = await previousExperimentFile(dir);
-  if (previous !== undefined && resolve(previous) !== resolve(loaded.file) && !options.force) {
-    throw new InputError([
-      {
-        file: loaded.file,
-        path: 'name',
-        message: `${dir} holds results of a different experiment file (${previous}); rename the experiment or pass --force to overwrite`,
-      },
-    ]);
-  }
+  await assertOwnResults(dir, loaded.file, options.force);
   const partial = partialDir(dir);
   const fingerprint = createHash('sha256')
     .update(loaded.text)

@@ -1,10 +1,10 @@
 import { dirname, join, resolve } from 'node:path';
-import { InputError, type LoadedSamplingCheck } from '../experiment/load.js';
+import type { LoadedSamplingCheck } from '../experiment/load.js';
 import { samplingArtifacts, type SamplingCheckMetadata } from '../report/sampling-artifacts.js';
 import { replaceDirectory } from '../results/atomic-write.js';
 import { formatFrequencyCsv, formatRelaxedCsv, formatReplicateCsv, SAMPLING_FILES } from '../results/sampling-csv.js';
 import { runSamplingCheck, type SamplingCheckResult } from '../sampling/sampling-check.js';
-import { previousExperimentFile } from './run-to-directory.js';
+import { assertOwnResults } from './run-to-directory.js';
 import { gitCommit, toolInfo } from './tool-info.js';
 
 export interface SamplingCheckOutcome {
@@ -20,16 +20,7 @@ export async function samplingCheckToDirectory(
 ): Promise<SamplingCheckOutcome> {
   const { check } = loaded;
   const dir = join(options.out, check.name);
-  const previous = await previousExperimentFile(dir);
-  if (previous !== undefined && resolve(previous) !== resolve(loaded.file) && !options.force) {
-    throw new InputError([
-      {
-        file: loaded.file,
-        path: 'name',
-        message: `${dir} holds results of a different experiment file (${previous}); rename the experiment or pass --force to overwrite`,
-      },
-    ]);
-  }
+  await assertOwnResults(dir, loaded.file, options.force);
   const started = new Date();
   const result = runSamplingCheck(check);
   const metadata: SamplingCheckMetadata = {
