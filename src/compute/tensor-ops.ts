@@ -19,3 +19,12 @@ export const oneHotArgmax = withZeroGradient((x) =>
 
 /** 1 where x > 0, else 0; no gradient. */
 export const heaviside = withZeroGradient((x) => tf.step(x));
+
+/**
+ * A copy of x that is not on the gradient tape at all (read back and uploaded again), so
+ * no backward pass runs through what is computed from it. Meant for parameter tensors
+ * ([T, 1, P], small); stopGradient still records its consumers on the tape.
+ */
+export function offTape(x: tf.Tensor): tf.Tensor {
+  return tf.tensor(x.dataSync(), x.shape, x.dtype);
+}

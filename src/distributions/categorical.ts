@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { oneHotArgmax } from '../compute/tensor-ops.js';
+import { offTape, oneHotArgmax } from '../compute/tensor-ops.js';
 import type { Distribution, NoiseSpec, RelaxedDistribution } from './distribution.js';
 import { RelaxedOneHotCategorical } from './relaxed-one-hot-categorical.js';
 
@@ -17,7 +17,8 @@ export class Categorical implements Distribution {
   }
 
   sample(gumbel: tf.Tensor): tf.Tensor {
-    return oneHotArgmax(this.logits.add(gumbel));
+    // Off the tape: the backward pass then skips the [T, c, K] argmax path entirely.
+    return oneHotArgmax(offTape(this.logits).add(gumbel));
   }
 
   logProb(oneHot: tf.Tensor): tf.Tensor {
