@@ -68,7 +68,7 @@ export function partialDir(dir: string): string {
   return join(dirname(dir), `.${dir.split(/[\\/]/).pop()}.partial`);
 }
 
-export async function previousExperimentFile(dir: string): Promise<string | undefined> {
+async function previousExperimentFile(dir: string): Promise<string | undefined> {
   try {
     const metadata = JSON.parse(await readFile(join(dir, RESULT_FILES.metadata), 'utf8')) as RunMetadata;
     return metadata.experiment.file;
