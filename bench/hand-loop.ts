@@ -1,10 +1,12 @@
 /**
  * The speed limit the tfjs path is measured against: the same estimates as the engine
- * (same seeded noise streams, read through the same float32 buffer), computed by one
- * fused single-threaded float64 loop per objective and estimator with the gradients
- * written out by hand. Bench-only code: the library never calls it.
+ * (the same seeded uniforms in the same chunks, transformed in float64 where the engine
+ * uses float32), computed by one fused single-threaded float64 loop per objective and
+ * estimator with the gradients written out by hand. Bench-only code: the library never
+ * calls it.
  */
-import type { NoiseKind } from '../src/random/noise-stream.js';
+import { chunkSamples } from '../src/compute/chunking.js';
+import { type NoiseKind, transformUniforms, uniformsFor } from '../src/random/base-noise.js';
 import { NoiseStream } from '../src/random/noise-stream.js';
 import { trialSeed } from '../src/random/seed.js';
 import { resolveLogits, softmax } from '../src/objectives/categorical-logits.js';
@@ -28,7 +30,7 @@ interface Kernel {
   readonly params: number;
   /** Length of the accumulator array. */
   readonly slots: number;
-  add(noise: Float32Array, count: number, acc: Float64Array): void;
+  add(noise: Float64Array, count: number, acc: Float64Array): void;
   finish(acc: Float64Array, n: number, out: Float64Array, offset: number): void;
 }
 
@@ -59,7 +61,7 @@ function categoricalKernel(config: Record<string, unknown>, estimator: string, t
   const k = logits.length;
   const pi = softmax(logits);
   const tau = temperature ?? 1;
-  const argmax = (g: Float32Array, at: number) => {
+  const argmax = (g: Float64Array, at: number) => {
     let best = 0;
     let top = Number.NEGATIVE_INFINITY;
     for (let j = 0; j < k; j++) {
@@ -74,7 +76,7 @@ function categoricalKernel(config: Record<string, unknown>, estimator: string, t
   const y = new Float64Array(k);
   // d(r . softmax((alpha + g) / tau)) / d alpha_j = y_j (r_j - r . y) / tau; with the
   // linear f the straight-through estimator's backward pass is the same.
-  const relaxed = (g: Float32Array, count: number, acc: Float64Array) => {
+  const relaxed = (g: Float64Array, count: number, acc: Float64Array) => {
     for (let i = 0; i < count; i++) {
       const at = i * k;
       let max = Number.NEGATIVE_INFINITY;
@@ -287,22 +289,37 @@ export function hasHandLoop(job: HandJob): boolean {
   return kernelFor(job) !== undefined;
 }
 
-/** Samples per noise block: small enough to stay in cache. */
-const BLOCK = 1024;
-
 /** T x P per-trial estimates, row-major, as estimateGradients returns them. */
 export function handEstimates(job: HandJob): Float64Array {
+  return runKernel(job, handKernel(job));
+}
+
+/** Draws and transforms the hand loop's noise for the job, and nothing else: its noise cost. */
+export function handNoise(job: HandJob): void {
+  runKernel(job, { ...handKernel(job), add: () => undefined });
+}
+
+function handKernel(job: HandJob): Kernel {
   const kernel = kernelFor(job);
   if (!kernel) throw new Error(`no hand loop for ${job.estimator} on ${job.objective.kind}`);
+  return kernel;
+}
+
+function runKernel(job: HandJob, kernel: Kernel): Float64Array {
   const out = new Float64Array(job.trials * kernel.params);
-  const noise = new Float32Array(BLOCK * kernel.size);
+  // The engine's chunks, so that normals pair the same uniforms; one trial's chunk is small.
+  const chunk = chunkSamples(job.trials, kernel.size, job.samples);
+  const uniforms = new Float32Array(uniformsFor(kernel.kind, chunk * kernel.size));
+  const noise = new Float64Array(uniforms.length);
   const acc = new Float64Array(kernel.slots);
   for (let t = 0; t < job.trials; t++) {
     const stream = new NoiseStream(trialSeed(job.seed, t));
     acc.fill(0);
-    for (let done = 0; done < job.samples; done += BLOCK) {
-      const count = Math.min(BLOCK, job.samples - done);
-      stream.fill(kernel.kind, noise, 0, count * kernel.size);
+    for (let done = 0; done < job.samples; done += chunk) {
+      const count = Math.min(chunk, job.samples - done);
+      const draws = count * kernel.size;
+      stream.fillUniform(uniforms, 0, uniformsFor(kernel.kind, draws));
+      transformUniforms(kernel.kind, uniforms, draws, noise);
       kernel.add(noise, count, acc);
     }
     kernel.finish(acc, job.samples, out, t * kernel.params);

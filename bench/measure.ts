@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { BackendName } from '../src/compute/backend.js';
-import { NoiseStream } from '../src/random/noise-stream.js';
 import type { CellTask } from '../src/run/cell-task.js';
 
 export type Measurement =
@@ -13,8 +12,8 @@ export type Measurement =
 
 export interface CellResult {
   readonly ms: number;
-  /** Time inside NoiseStream.fill during the measured cell. */
-  readonly fillMs: number;
+  /** Time to draw the cell's noise alone (uniforms and transform), measured after the cell. */
+  readonly noiseMs: number;
   readonly peakRssMB: number;
   readonly backend: string;
   readonly estimates: number[];
@@ -27,49 +26,47 @@ export interface JobsResult {
   readonly peakRssMB: number;
 }
 
-// Count the time spent generating noise, wherever it is called from.
-let fillMs = 0;
-const fill = NoiseStream.prototype.fill;
-NoiseStream.prototype.fill = function timedFill(this: NoiseStream, ...args: Parameters<NoiseStream['fill']>) {
-  const started = performance.now();
-  fill.apply(this, args);
-  fillMs += performance.now() - started;
-};
-
 const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
 
 // tfjs is imported only where used, so the hand loop's RSS and start-up are its own.
 async function measureCell(engine: 'hand' | BackendName, task: CellTask): Promise<CellResult> {
   const { cell, trials } = task;
   let run: (samples: number) => Float64Array;
+  let drawNoise: () => void;
   let backend = 'hand';
   // Warm-up (JIT, wasm kernels, the engine's memory at full chunk size) is paid once per
   // worker in a real run, so it is left out of the time of a cell.
   let warmUp = Math.min(cell.samples, 1000);
   if (engine === 'hand') {
-    const { handEstimates } = await import('./hand-loop.js');
+    const { handEstimates, handNoise } = await import('./hand-loop.js');
     const job = { objective: cell.objective, estimator: cell.choice.name, temperature: cell.temperature, trials, seed: cell.seed };
     run = (samples) => handEstimates({ ...job, samples });
+    drawNoise = () => handNoise({ ...job, samples: cell.samples });
   } else {
     const { fromCellTask } = await import('../src/run/cell-task.js');
     const { estimateCell } = await import('../src/experiment/run-cell.js');
     const { initBackend } = await import('../src/compute/backend.js');
-    const { chunkSamples, noiseSpecOf } = await import('../src/compute/estimate-gradients.js');
+    const { forEachNoiseChunk, noiseSpecOf } = await import('../src/compute/estimate-gradients.js');
+    const { chunkSamples } = await import('../src/compute/chunking.js');
     const { findObjective } = await import('../src/objectives/registry.js');
     backend = (await initBackend(engine)).name;
     const rebuilt = fromCellTask(task);
     const definition = findObjective(cell.objective.kind);
     if (!definition) throw new Error(cell.objective.kind);
-    const size = noiseSpecOf(definition.create(definition.schema.parse(cell.objective)), rebuilt.choice.estimator).size;
-    warmUp = chunkSamples(trials, size, cell.samples);
+    const spec = noiseSpecOf(definition.create(definition.schema.parse(cell.objective)), rebuilt.choice.estimator);
+    warmUp = chunkSamples(trials, spec.size, cell.samples);
+    // wasm and cpu run each op when it is called, so no read-back is needed to time them.
+    drawNoise = () => forEachNoiseChunk({ trials, samples: cell.samples, seed: cell.seed }, spec, () => undefined);
     run = (samples) => estimateCell({ ...rebuilt, samples }, trials).estimates;
   }
   run(warmUp);
-  fillMs = 0;
   const started = performance.now();
   const estimates = run(cell.samples);
   const ms = performance.now() - started;
-  return { ms, fillMs, peakRssMB: peakRssMB(), backend, estimates: [...estimates] };
+  const noiseStarted = performance.now();
+  drawNoise();
+  const noiseMs = performance.now() - noiseStarted;
+  return { ms, noiseMs, peakRssMB: peakRssMB(), backend, estimates: [...estimates] };
 }
 
 async function measureJobs(jobs: number, text: string): Promise<JobsResult> {

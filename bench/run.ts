@@ -107,8 +107,8 @@ interface Row {
   noiseSize: number;
   engine: Engine;
   ms: number;
-  fillMs: number;
-  fillShare: number;
+  noiseMs: number;
+  noiseShare: number;
   peakRssMB: number;
   /** T * n * noise size per second. */
   sampleDimsPerSecond: number;
@@ -178,15 +178,15 @@ async function main(): Promise<void> {
           noiseSize: size,
           engine,
           ms: result.ms,
-          fillMs: result.fillMs,
-          fillShare: result.fillMs / result.ms,
+          noiseMs: result.noiseMs,
+          noiseShare: result.noiseMs / result.ms,
           peakRssMB: result.peakRssMB,
           sampleDimsPerSecond: (TRIALS * cell.samples * size) / (result.ms / 1000),
           relDiffFromHand,
         };
         rows.push(row);
         log(
-          `${objective.kind} ${row.estimator} n=${row.samples} ${engine}: ${fmtMs(row.ms)}, noise ${(100 * row.fillShare).toFixed(0)}%, peak RSS ${row.peakRssMB.toFixed(0)} MB`,
+          `${objective.kind} ${row.estimator} n=${row.samples} ${engine}: ${fmtMs(row.ms)}, noise ${(100 * row.noiseShare).toFixed(0)}%, peak RSS ${row.peakRssMB.toFixed(0)} MB`,
         );
       }
     }
@@ -254,7 +254,7 @@ async function main(): Promise<void> {
       return `${fmtMs(r?.ms)} | ${hand && r ? fmt(r.ms / hand.ms) : '—'}`;
     });
     out.push(
-      `| ${row.objective} | ${row.estimator} | ${row.samples} | ${fmtMs(hand?.ms)} | ${cols.join(' | ')} | ${fmt(wasm ? wasm.sampleDimsPerSecond / 1e6 : undefined, 1)} | ${fmt(wasm?.peakRssMB, 0)} MB | ${wasm ? `${(100 * wasm.fillShare).toFixed(0)}%` : '—'} |`,
+      `| ${row.objective} | ${row.estimator} | ${row.samples} | ${fmtMs(hand?.ms)} | ${cols.join(' | ')} | ${fmt(wasm ? wasm.sampleDimsPerSecond / 1e6 : undefined, 1)} | ${fmt(wasm?.peakRssMB, 0)} MB | ${wasm ? `${(100 * wasm.noiseShare).toFixed(0)}%` : '—'} |`,
     );
   }
   out.push('');

@@ -2,6 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { NoiseSpec } from '../distributions/distribution.js';
 import type { AnyEstimator, SurrogateInput } from '../estimators/estimator.js';
 import type { Objective } from '../objectives/objective.js';
+import { chunkSamples } from './chunking.js';
+import { noiseFromUniforms, transformsOnBackend } from './noise-transform.js';
+import { transformUniforms, uniformsFor } from '../random/base-noise.js';
 import { NoiseStream } from '../random/noise-stream.js';
 import { trialSeed } from '../random/seed.js';
 
@@ -17,17 +20,6 @@ export interface GradientJob {
   readonly seed: number;
 }
 
-/**
- * Elements in one chunk's noise tensor [T, c, size]. Bounds peak memory whatever n is;
- * it depends only on T and the noise size, so a cell's numbers do not depend on which
- * other cells run beside it.
- */
-export const CHUNK_ELEMENTS = 1 << 20;
-
-export function chunkSamples(trials: number, noiseSize: number, samples: number): number {
-  return Math.max(1, Math.min(samples, Math.floor(CHUNK_ELEMENTS / (trials * noiseSize))));
-}
-
 /** The noise one sample of the job's estimator consumes. */
 export function noiseSpecOf(objective: Objective, estimator: AnyEstimator): NoiseSpec {
   // Read the distribution's declared noise off a one-row instance: the spec is static.
@@ -39,17 +31,36 @@ export function noiseSpecOf(objective: Objective, estimator: AnyEstimator): Nois
   return estimator.noise ? estimator.noise(base) : base;
 }
 
-/** Calls visit with each chunk of seeded noise [T, c, size], in order; disposes it afterwards. */
-function forEachNoiseChunk(job: GradientJob, spec: NoiseSpec, visit: (noise: tf.Tensor) => void): void {
+/**
+ * Calls visit with each chunk of seeded noise [T, c, size], in order; disposes it afterwards.
+ * Trial t's uniforms come from its own stream, in bulk; they are transformed to the noise
+ * kind on the backend or, for normals, in float64 before the upload.
+ */
+export function forEachNoiseChunk(job: Pick<GradientJob, 'trials' | 'samples' | 'seed'>, spec: NoiseSpec, visit: (noise: tf.Tensor) => void): void {
   const { trials, samples } = job;
   const chunk = chunkSamples(trials, spec.size, samples);
   const streams = Array.from({ length: trials }, (_, t) => new NoiseStream(trialSeed(job.seed, t)));
   const buffer = new Float32Array(trials * chunk * spec.size);
+  // Normals are transformed here, per trial, from a scratch row of uniforms.
+  const onBackend = transformsOnBackend(spec.kind);
+  const uniforms = new Float32Array(onBackend ? 0 : uniformsFor(spec.kind, chunk * spec.size));
+  const normals = new Float64Array(uniforms.length);
   for (let done = 0; done < samples; done += chunk) {
     const count = Math.min(chunk, samples - done);
-    const perTrial = count * spec.size;
-    streams.forEach((stream, t) => stream.fill(spec.kind, buffer, t * perTrial, perTrial));
-    const noise = tf.tensor3d(buffer.subarray(0, trials * perTrial), [trials, count, spec.size]);
+    const draws = count * spec.size;
+    streams.forEach((stream, t) => {
+      if (onBackend) {
+        stream.fillUniform(buffer, t * draws, draws);
+        return;
+      }
+      stream.fillUniform(uniforms, 0, uniformsFor(spec.kind, draws));
+      transformUniforms(spec.kind, uniforms, draws, normals);
+      buffer.set(normals.subarray(0, draws), t * draws);
+    });
+    const noise = tf.tidy(() => {
+      const values = tf.tensor3d(buffer.subarray(0, trials * draws), [trials, count, spec.size]);
+      return transformsOnBackend(spec.kind) ? noiseFromUniforms(spec.kind, values) : values;
+    });
     try {
       visit(noise);
     } finally {
@@ -62,7 +73,9 @@ function forEachNoiseChunk(job: GradientJob, spec: NoiseSpec, visit: (noise: tf.
  * Runs the estimator on its objective: returns the T x P per-trial gradient estimates
  * (row-major, trial t's estimate at [t * P, (t + 1) * P)). Each chunk is one backward
  * pass through the surrogate with the parameters tiled to [T, P], so row t of the
- * gradient is trial t's sum of per-sample estimates. Chunks accumulate in float64.
+ * gradient is trial t's sum of per-sample estimates. Chunks accumulate in float64. An
+ * estimator's pooled form (leave-one-out) takes its gradient terms in the same single
+ * pass and combines the totals at the end.
  */
 export function estimateGradients(job: GradientJob): Float64Array {
   const { objective, estimator, trials, samples } = job;
@@ -70,59 +83,50 @@ export function estimateGradients(job: GradientJob): Float64Array {
   const spec = noiseSpecOf(objective, estimator);
   // Parsing fills option defaults for callers that bypass experiment validation.
   const options = (estimator.options?.parse(job.options ?? {}) ?? job.options ?? {}) as Record<string, unknown>;
+  const pooled = estimator.pooled?.(options);
   const theta = tf.tidy(() => tf.tensor2d([...objective.theta], [1, p]).tile([trials, 1]) as tf.Tensor2D);
-  const base = {
+  const input = (rows: tf.Tensor2D, noise: tf.Tensor): SurrogateInput => ({
     objective,
+    theta: rows,
+    distribution: objective.distribution(rows),
+    noise,
     temperature: job.temperature,
     samples,
     options,
+  });
+  const addTo = (totals: Float64Array, values: tf.Tensor) => {
+    const data = values.dataSync();
+    for (let i = 0; i < totals.length; i++) totals[i] = (totals[i] as number) + (data[i] as number);
   };
   try {
-    let trialStats: tf.Tensor | undefined;
-    if (estimator.trialStatistic && estimator.usesTrialStatistic?.(options) !== false) {
-      const sums = new Float64Array(trials);
+    if (!pooled) {
+      const totals = new Float64Array(trials * p);
       forEachNoiseChunk(job, spec, (noise) => {
-        const chunkSums = tf.tidy(() => {
-          const input: SurrogateInput = {
-            ...base,
-            theta,
-            distribution: objective.distribution(theta),
-            noise,
-            trialStats: undefined,
-          };
-          return (estimator.trialStatistic as NonNullable<AnyEstimator['trialStatistic']>)(input).sum(1);
-        });
-        const values = chunkSums.dataSync();
-        chunkSums.dispose();
-        for (let t = 0; t < trials; t++) sums[t] = (sums[t] as number) + (values[t] as number);
+        tf.tidy(() => addTo(totals, tf.grad((rows: tf.Tensor) => estimator.surrogate(input(rows as tf.Tensor2D, noise)).sum())(theta)));
       });
-      trialStats = tf.tensor2d(Float32Array.from(sums), [trials, 1]);
+      return totals.map((total) => total / samples);
     }
-    const totals = new Float64Array(trials * p);
+    const sums = { gradients: Array.from({ length: pooled.terms }, () => new Float64Array(trials * p)), statistic: new Float64Array(trials) };
+    // Distinct tensors: tfjs returns one gradient per tensor, not per argument.
+    const copies = Array.from({ length: pooled.terms }, () => theta.clone());
     try {
       forEachNoiseChunk(job, spec, (noise) => {
-        const gradient = tf.tidy(() =>
-          tf.grad((rows: tf.Tensor) =>
-            estimator
-              .surrogate({
-                ...base,
-                theta: rows as tf.Tensor2D,
-                distribution: objective.distribution(rows as tf.Tensor2D),
-                noise,
-                trialStats,
-              })
-              .sum(),
-          )(theta),
-        );
-        const values = gradient.dataSync();
-        gradient.dispose();
-        for (let i = 0; i < totals.length; i++) totals[i] = (totals[i] as number) + (values[i] as number);
+        tf.tidy(() => {
+          let statistic: tf.Tensor | undefined;
+          const gradients = tf.grads((...rows: tf.Tensor[]) => {
+            const out = pooled.surrogates(input(rows[0] as tf.Tensor2D, noise), rows as tf.Tensor2D[]);
+            statistic = tf.keep(out.statistic.sum(1));
+            return tf.addN(out.terms.map((term) => term.sum()));
+          })(copies);
+          gradients.forEach((gradient, k) => addTo(sums.gradients[k] as Float64Array, gradient));
+          addTo(sums.statistic, statistic as tf.Tensor);
+          statistic?.dispose();
+        });
       });
     } finally {
-      trialStats?.dispose();
+      tf.dispose(copies);
     }
-    for (let i = 0; i < totals.length; i++) totals[i] = (totals[i] as number) / samples;
-    return totals;
+    return pooled.combine(sums, samples, p);
   } finally {
     theta.dispose();
   }

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { NoiseKind } from '../random/noise-stream.js';
+import type { NoiseKind } from '../random/base-noise.js';
 
 /** What base noise one sample consumes: `size` draws of `kind`. */
 export interface NoiseSpec {
@@ -10,8 +10,8 @@ export interface NoiseSpec {
 /**
  * A batch of distributions with parameters of shape [T, 1, ...]: one row per trial,
  * broadcast over the sample axis. Samples are [T, c, D]; log-densities are [T, c].
- * Sampling is a deterministic transform of base noise drawn outside tfjs, so every
- * backend sees the same numbers.
+ * Sampling is a deterministic transform of base noise from seeded uniform streams (drawn
+ * outside tfjs, so every backend starts from the same numbers).
  */
 export interface Distribution {
   readonly noise: NoiseSpec;

@@ -1,4 +1,4 @@
-import { CHUNK_ELEMENTS } from '../compute/estimate-gradients.js';
+import { CHUNK_ELEMENTS } from '../compute/chunking.js';
 import { findObjective } from '../objectives/registry.js';
 import { planCells } from './cells.js';
 import type { Experiment, ValidationIssue } from './validate.js';

@@ -1,5 +1,6 @@
 import { canonicalJson } from '../experiment/cells.js';
 import { softmax } from '../objectives/categorical-logits.js';
+import { gumbelOf } from '../random/base-noise.js';
 import { NoiseStream } from '../random/noise-stream.js';
 import { cellSeed, trialSeed } from '../random/seed.js';
 import { chiSquareGoodnessOfFit, type GoodnessOfFit } from '../stats/chi-square.js';
@@ -96,7 +97,7 @@ export function runSamplingCheck(check: SamplingCheck): SamplingCheckResult {
     const counts = new Array<number>(check.logits.length).fill(0);
     const perturbed = check.logits.map(() => 0);
     for (let d = 0; d < check.draws; d++) {
-      for (let i = 0; i < perturbed.length; i++) perturbed[i] = (check.logits[i] as number) + stream.gumbel();
+      for (let i = 0; i < perturbed.length; i++) perturbed[i] = (check.logits[i] as number) + gumbelOf(stream.uniform());
       counts[argmax(perturbed)]! += 1;
     }
     return counts;
@@ -111,7 +112,7 @@ export function runSamplingCheck(check: SamplingCheck): SamplingCheckResult {
     const relaxedSeed = cellSeed(check.seed, canonicalJson({ check: 'gumbel-softmax', logits: check.logits, temperature }));
     return Array.from({ length: check.relaxedDraws }, (_, draw) => {
       const stream = new NoiseStream(trialSeed(relaxedSeed, draw));
-      const y = softmax(check.logits.map((a) => (a + stream.gumbel()) / temperature));
+      const y = softmax(check.logits.map((a) => (a + gumbelOf(stream.uniform())) / temperature));
       return y.map((value, index) => ({ temperature, draw, index, prob: probs[index] as number, value }));
     }).flat();
   });

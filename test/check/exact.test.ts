@@ -42,22 +42,24 @@ test('exact mode flags a single number changed by 1e-5 relative, and passes 1e-8
 
 /**
  * The clamp moved by one step of the uniform grid (UNIFORM_MIN = 2^-24 -> 2^-23), as a
- * test-only patch of NoiseStream.uniform that also records whether it changed a draw.
+ * test-only patch of NoiseStream.fillUniform that also records whether it changed a draw.
  */
 function withShiftedClamp<T>(run: (changedDraws: () => number) => T): T {
-  const original = Object.getOwnPropertyDescriptor(NoiseStream.prototype, 'uniform')?.value as () => number;
+  const original = Object.getOwnPropertyDescriptor(NoiseStream.prototype, 'fillUniform')?.value as NoiseStream['fillUniform'];
   const clamp = 2 * UNIFORM_MIN;
   let changed = 0;
-  NoiseStream.prototype.uniform = function uniform(this: NoiseStream) {
-    const u = original.call(this);
-    if (u >= clamp) return u;
-    changed++;
-    return clamp;
+  NoiseStream.prototype.fillUniform = function fillUniform(this: NoiseStream, out, offset, count) {
+    original.call(this, out, offset, count);
+    for (let i = offset; i < offset + count; i++) {
+      if ((out[i] as number) >= clamp) continue;
+      out[i] = clamp;
+      changed++;
+    }
   };
   try {
     return run(() => changed);
   } finally {
-    NoiseStream.prototype.uniform = original;
+    NoiseStream.prototype.fillUniform = original;
   }
 }
 
