@@ -1,30 +1,39 @@
 import * as tf from '@tensorflow/tfjs';
 
-/** Wraps forward so that its output carries a zero gradient back to its input. */
-function withZeroGradient(forward: (x: tf.Tensor) => tf.Tensor): (x: tf.Tensor) => tf.Tensor {
-  const op = tf.customGrad((...inputs) => ({
-    value: forward(inputs[0] as tf.Tensor),
-    gradFunc: (dy: tf.Tensor | tf.Tensor[]) => tf.zerosLike(dy as tf.Tensor),
-  }));
-  return (x) => op(x);
+/** Identity forward, zero gradient backward (tfjs has no stop_gradient). */
+export const stopGradient: (x: tf.Tensor) => tf.Tensor = tf.customGrad((...inputs) => ({
+  value: (inputs[0] as tf.Tensor).clone(),
+  gradFunc: (dy: tf.Tensor | tf.Tensor[]) => tf.zerosLike(dy as tf.Tensor),
+}));
+
+// tfjs's own gradients of argMax, oneHot and step are zero: a hard choice carries no
+// gradient without a customGrad wrapper, whose output copy costs a pass over [T, c, K].
+
+/** One-hot (float32) of the argmax over the last axis; no gradient. */
+export function oneHotArgmax(x: tf.Tensor): tf.Tensor {
+  // Cast rather than oneHot(..., 'float32'): tfjs-wasm 4.22 writes int32 bits into a float32 output.
+  return tf.oneHot(tf.argMax(x, -1), x.shape[x.shape.length - 1] as number).toFloat();
 }
 
-/** Identity forward, zero gradient backward (tfjs has no stop_gradient). */
-export const stopGradient = withZeroGradient((x) => x.clone());
-
-/** One-hot of the argmax over the last axis; a hard choice carries no gradient. */
-export const oneHotArgmax = withZeroGradient((x) =>
-  tf.oneHot(tf.argMax(x, -1), x.shape[x.shape.length - 1] as number).toFloat(),
-);
-
 /** 1 where x > 0, else 0; no gradient. */
-export const heaviside = withZeroGradient((x) => tf.step(x));
+export function heaviside(x: tf.Tensor): tf.Tensor {
+  return tf.step(x);
+}
 
 /**
- * A copy of x that is not on the gradient tape at all (read back and uploaded again), so
- * no backward pass runs through what is computed from it. Meant for parameter tensors
- * ([T, 1, P], small); stopGradient still records its consumers on the tape.
+ * Runs fn with tfjs's gradient tape paused: its kernels are not recorded (so none of their
+ * inputs is copied for a backward pass, and no backward pass runs through them) and its
+ * outputs are constants to a gradient taken around it. For what carries no gradient by
+ * definition: exact samples and f evaluated at them. tfjs has no public switch for this;
+ * EngineState.gradientDepth is the public field its isTapeOn() reads (test/compute pins it).
  */
-export function offTape(x: tf.Tensor): tf.Tensor {
-  return tf.tensor(x.dataSync(), x.shape, x.dtype);
+export function untaped<T extends tf.TensorContainer>(fn: () => T): T {
+  const state = tf.engine().state;
+  const depth = state.gradientDepth;
+  state.gradientDepth = 0;
+  try {
+    return fn();
+  } finally {
+    state.gradientDepth = depth;
+  }
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { heaviside, offTape } from '../compute/tensor-ops.js';
+import { heaviside, untaped } from '../compute/tensor-ops.js';
 import type { Distribution, NoiseSpec, RelaxedDistribution } from './distribution.js';
 import { RelaxedBernoulli } from './relaxed-bernoulli.js';
 
@@ -15,7 +15,7 @@ export class Bernoulli implements Distribution {
   constructor(readonly logit: tf.Tensor) {}
 
   sample(logistic: tf.Tensor): tf.Tensor {
-    return heaviside(offTape(this.logit).add(logistic));
+    return untaped(() => heaviside(this.logit.add(logistic)));
   }
 
   logProb(b: tf.Tensor): tf.Tensor {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { offTape, oneHotArgmax } from '../compute/tensor-ops.js';
+import { untaped, oneHotArgmax } from '../compute/tensor-ops.js';
 import type { Distribution, NoiseSpec, RelaxedDistribution } from './distribution.js';
 import { RelaxedOneHotCategorical } from './relaxed-one-hot-categorical.js';
 
@@ -17,12 +17,14 @@ export class Categorical implements Distribution {
   }
 
   sample(gumbel: tf.Tensor): tf.Tensor {
-    // Off the tape: the backward pass then skips the [T, c, K] argmax path entirely.
-    return oneHotArgmax(offTape(this.logits).add(gumbel));
+    // Untaped: no copies of [T, c, K] inputs for a backward pass, and none runs through the argmax.
+    return untaped(() => oneHotArgmax(this.logits.add(gumbel)));
   }
 
   logProb(oneHot: tf.Tensor): tf.Tensor {
-    return oneHot.mul(tf.logSoftmax(this.logits)).sum(-1);
+    // [T, c, K] x [T, K, 1]: as one batched matMul the backward pass is one more, instead
+    // of broadcasting dy over [T, c, K], multiplying and reducing.
+    return tf.matMul(oneHot, tf.logSoftmax(this.logits), false, true).squeeze([-1]);
   }
 
   relaxed(temperature: number): RelaxedDistribution {

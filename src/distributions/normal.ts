@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { offTape } from '../compute/tensor-ops.js';
+import { untaped } from '../compute/tensor-ops.js';
 import type { Distribution, NoiseSpec } from './distribution.js';
 
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
@@ -19,7 +19,7 @@ export class Normal implements Distribution {
   }
 
   sample(eps: tf.Tensor): tf.Tensor {
-    return offTape(this.loc).add(offTape(this.scale).mul(eps));
+    return untaped(() => this.rsample(eps));
   }
 
   logProb(x: tf.Tensor): tf.Tensor {

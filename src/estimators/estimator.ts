@@ -15,9 +15,30 @@ export interface SurrogateInput<Options = Record<string, unknown>> {
   readonly temperature: number | undefined;
   /** n, the number of samples averaged into one estimate. */
   readonly samples: number;
-  /** [T, 1]: per trial, the sum over all n samples of `trialStatistic` (when declared). */
-  readonly trialStats: tf.Tensor | undefined;
   readonly options: Options;
+}
+
+/** Per-trial totals over all n samples of a pooled form's terms. */
+export interface PooledSums {
+  /** Per gradient term, the T x P gradient sums (row-major). */
+  readonly gradients: readonly Float64Array[];
+  /** Per trial, the sum of the statistic. */
+  readonly statistic: Float64Array;
+}
+
+/**
+ * An estimate that uses all n samples of a trial at once (a leave-one-out baseline)
+ * written so that one pass over the noise suffices: per chunk, the gradient of each
+ * surrogate term, each through its own copy of the parameters (one backward pass for all),
+ * and a per-sample statistic without gradient are summed per trial; `combine` then makes
+ * the estimates from the totals.
+ */
+export interface PooledForm {
+  readonly terms: number;
+  /** `terms` surrogates [T, c], term k built on copies[k] only, and the statistic [T, c]. */
+  surrogates(input: SurrogateInput, copies: readonly tf.Tensor2D[]): { terms: tf.Tensor[]; statistic: tf.Tensor };
+  /** The T x P estimates (row-major) from the totals over n samples of P parameters. */
+  combine(sums: PooledSums, samples: number, params: number): Float64Array;
 }
 
 /**
@@ -43,10 +64,8 @@ export interface Estimator<Options = Record<string, unknown>> {
    * t's parameters is the sum of that trial's per-sample gradient estimates.
    */
   surrogate(input: SurrogateInput<Options>): tf.Tensor;
-  /** A per-sample value [T, c] summed over each trial's n samples before the gradient pass. */
-  trialStatistic?(input: SurrogateInput<Options>): tf.Tensor;
-  /** Whether these options use `trialStatistic` (default: yes); false skips the prepass. */
-  usesTrialStatistic?(options: Options): boolean;
+  /** The pooled form these options need, if any; the engine then uses it instead of `surrogate`. */
+  pooled?(options: Options): PooledForm | undefined;
   /**
    * Why the estimator cannot run here beyond `families` and `minSamples` (an option that
    * needs something the objective lacks, more samples for one option); undefined if it can.

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { stopGradient } from '../compute/tensor-ops.js';
+import { stopGradient, untaped } from '../compute/tensor-ops.js';
 import type { Objective } from '../objectives/objective.js';
-import type { Estimator } from './estimator.js';
+import type { Estimator, PooledForm } from './estimator.js';
 
 const options = z.strictObject({
   baseline: z
@@ -23,9 +23,28 @@ function oracleBaselines(objective: Objective, baseline: 'mean' | 'optimal'): nu
 }
 
 /**
+ * The leave-one-out estimate in one pass. With s_i = grad log q(z_i) and S = sum f_i,
+ * (1/n) sum (f_i - (S - f_i)/(n - 1)) s_i = sum f_i s_i / (n - 1) - S sum s_i / (n (n - 1)):
+ * two gradient sums and the sum of f, combined at the end.
+ */
+export const leaveOneOut: PooledForm = {
+  terms: 2,
+  surrogates({ objective, distribution, noise }, [weighted, plain]) {
+    const z = distribution.sample(noise);
+    const f = untaped(() => objective.f(z));
+    const logProb = (rows: tf.Tensor2D) => objective.distribution(rows).logProb(z);
+    return { terms: [f.mul(logProb(weighted as tf.Tensor2D)), logProb(plain as tf.Tensor2D)], statistic: f };
+  },
+  combine({ gradients, statistic: fSums }, n, p) {
+    const [fScores, scores] = gradients as [Float64Array, Float64Array];
+    return fScores.map((g, i) => g / (n - 1) - ((fSums[Math.floor(i / p)] as number) * (scores[i] as number)) / (n * (n - 1)));
+  },
+};
+
+/**
  * Score function with a baseline: (f(z_i) - b) grad log q(z_i), unbiased whenever b does
  * not depend on z_i. loo: b_i is the mean of f over the other n - 1 samples of the same
- * estimate (a prepass sums f per trial). mean / optimal: oracle constants from the
+ * estimate (in one pass, see leaveOneOut). mean / optimal: oracle constants from the
  * objective's exact moments, so they show the best a baseline can do; optimal has a
  * different b_j for each parameter j.
  */
@@ -44,17 +63,11 @@ export const reinforceBaseline: Estimator<ReinforceBaselineOptions> = {
     }
     return undefined;
   },
-  usesTrialStatistic: ({ baseline }) => baseline === 'loo',
-  trialStatistic({ objective, distribution, noise }) {
-    return objective.f(distribution.sample(noise));
-  },
-  surrogate({ objective, theta, distribution, noise, samples, trialStats, options: { baseline } }) {
+  pooled: ({ baseline }) => (baseline === 'loo' ? leaveOneOut : undefined),
+  surrogate({ objective, theta, distribution, noise, options: { baseline } }) {
+    if (baseline === 'loo') throw new Error('baseline=loo runs in its pooled form');
     const z = distribution.sample(noise);
-    const f = stopGradient(objective.f(z));
-    if (baseline === 'loo') {
-      if (!trialStats) throw new Error('reinforce-baseline needs the per-trial sum of f');
-      return f.sub(trialStats.sub(f).div(samples - 1)).mul(distribution.logProb(z));
-    }
+    const f = untaped(() => objective.f(z));
     // Subtract b_j only from parameter j's score in one backward pass: rows equal to theta
     // whose gradient is scaled by b_j per column (theta - detach(theta) is exactly 0).
     const fixed = stopGradient(theta);

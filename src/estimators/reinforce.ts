@@ -1,4 +1,4 @@
-import { stopGradient } from '../compute/tensor-ops.js';
+import { untaped } from '../compute/tensor-ops.js';
 import type { Estimator } from './estimator.js';
 
 /** Score function: f(z) grad log q(z); the sample carries no gradient, only log q does. */
@@ -11,6 +11,6 @@ export const reinforce: Estimator = {
   minSamples: 1,
   surrogate({ objective, distribution, noise }) {
     const z = distribution.sample(noise);
-    return stopGradient(objective.f(z)).mul(distribution.logProb(z));
+    return untaped(() => objective.f(z)).mul(distribution.logProb(z));
   },
 };

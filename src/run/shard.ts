@@ -21,20 +21,18 @@ export function parseShard(text: string): Shard {
 }
 
 /**
- * Estimated work of a cell: trials x samples x noise draws per sample, twice for
- * estimators with a per-trial prepass (which draw the noise again). An integer,
- * so assignments built from it are the same on every machine.
+ * Estimated work of a cell: trials x samples x noise draws per sample. An integer, so
+ * assignments built from it are the same on every machine.
  */
 export function cellCost(cell: Cell, trials: number): number {
   const definition = findObjective(cell.objective.kind);
   if (!definition) throw new Error(`unknown objective '${cell.objective.kind}'`);
   const objective = definition.create(definition.schema.parse(cell.objective));
   const { estimator } = cell.choice;
-  const passes = estimator.trialStatistic && estimator.usesTrialStatistic?.(cell.choice.options) !== false ? 2 : 1;
   // The spec is read off a tiny tensor; where no engine was started yet (the main thread
   // of a --jobs run), tfjs starts its cpu one: keep it from printing its banner.
   tf.enableProdMode();
-  return trials * cell.samples * noiseSpecOf(objective, estimator).size * passes;
+  return trials * cell.samples * noiseSpecOf(objective, estimator).size;
 }
 
 /**

@@ -5,10 +5,10 @@ import { rowLabel } from '../../src/check/match.js';
 import { DEFAULT_ALPHA, logVarianceStandardError } from '../../src/check/statistical.js';
 import { stopGradient } from '../../src/compute/tensor-ops.js';
 import type { Normal } from '../../src/distributions/normal.js';
-import type { AnyEstimator } from '../../src/estimators/estimator.js';
+import type { AnyEstimator, PooledSums } from '../../src/estimators/estimator.js';
 import { pathwise } from '../../src/estimators/pathwise.js';
 import { relaxationOf } from '../../src/estimators/relaxation.js';
-import { reinforceBaseline } from '../../src/estimators/reinforce-baseline.js';
+import { leaveOneOut, reinforceBaseline } from '../../src/estimators/reinforce-baseline.js';
 import { stGumbelSoftmax } from '../../src/estimators/st-gumbel-softmax.js';
 import type { ResultRow } from '../../src/results/result-row.js';
 import { Z } from '../helpers/statistics.js';
@@ -76,15 +76,16 @@ test('over 20 independent re-seeded pairs per experiment, false alarms fit alpha
   }
 });
 
-/** LOO baseline whose mean includes the sample itself: E[estimate] = (1 - 1/n) gradient. */
+/** LOO baseline whose mean includes the sample itself: (1/n) sum (f_i - S/n) s_i, E = (1 - 1/n) gradient. */
 const looIncludingItself: AnyEstimator = {
   ...reinforceBaseline,
-  surrogate({ objective, distribution, noise, samples, trialStats }) {
-    if (!trialStats) throw new Error('needs the per-trial sum of f');
-    const z = distribution.sample(noise);
-    const f = stopGradient(objective.f(z));
-    return f.sub(trialStats.div(samples)).mul(distribution.logProb(z));
-  },
+  pooled: () => ({
+    ...leaveOneOut,
+    combine: ({ gradients, statistic }: PooledSums, n: number, p: number) => {
+      const [fScores, scores] = gradients as [Float64Array, Float64Array];
+      return fScores.map((g, i) => g / n - ((statistic[Math.floor(i / p)] as number) * (scores[i] as number)) / (n * n));
+    },
+  }),
 };
 
 test('planted: a leave-one-out baseline that includes the sample itself is caught as biased', () => {
