@@ -94,39 +94,38 @@ export function estimateGradients(job: GradientJob): Float64Array {
     samples,
     options,
   });
-  const addTo = (totals: Float64Array, values: tf.Tensor) => {
-    const data = values.dataSync();
-    for (let i = 0; i < totals.length; i++) totals[i] = (totals[i] as number) + (data[i] as number);
-  };
   try {
     if (!pooled) {
       const totals = new Float64Array(trials * p);
       forEachNoiseChunk(job, spec, (noise) => {
-        tf.tidy(() => addTo(totals, tf.grad((rows: tf.Tensor) => estimator.surrogate(input(rows as tf.Tensor2D, noise)).sum())(theta)));
+        tf.tidy(() => {
+          const gradient = tf.grad((rows: tf.Tensor) => estimator.surrogate(input(rows as tf.Tensor2D, noise)).sum())(theta).dataSync();
+          for (let i = 0; i < totals.length; i++) totals[i] = (totals[i] as number) + (gradient[i] as number);
+        });
       });
       return totals.map((total) => total / samples);
     }
-    const sums = { gradients: Array.from({ length: pooled.terms }, () => new Float64Array(trials * p)), statistic: new Float64Array(trials) };
+    const totals = pooled.start(trials, p);
     // Distinct tensors: tfjs returns one gradient per tensor, not per argument.
     const copies = Array.from({ length: pooled.terms }, () => theta.clone());
     try {
       forEachNoiseChunk(job, spec, (noise) => {
         tf.tidy(() => {
-          let statistic: tf.Tensor | undefined;
+          let values: tf.Tensor[] = [];
           const gradients = tf.grads((...rows: tf.Tensor[]) => {
             const out = pooled.surrogates(input(rows[0] as tf.Tensor2D, noise), rows as tf.Tensor2D[]);
-            statistic = tf.keep(out.statistic.sum(1));
+            values = out.values.map((value) => tf.keep(value));
             return tf.addN(out.terms.map((term) => term.sum()));
           })(copies);
-          gradients.forEach((gradient, k) => addTo(sums.gradients[k] as Float64Array, gradient));
-          addTo(sums.statistic, statistic as tf.Tensor);
-          statistic?.dispose();
+          const read = (tensor: tf.Tensor) => tensor.dataSync() as Float32Array;
+          pooled.add(totals, { gradients: gradients.map(read), values: values.map(read) });
+          tf.dispose(values);
         });
       });
     } finally {
       tf.dispose(copies);
     }
-    return pooled.combine(sums, samples, p);
+    return pooled.finish(totals, samples);
   } finally {
     theta.dispose();
   }

@@ -18,27 +18,29 @@ export interface SurrogateInput<Options = Record<string, unknown>> {
   readonly options: Options;
 }
 
-/** Per-trial totals over all n samples of a pooled form's terms. */
-export interface PooledSums {
-  /** Per gradient term, the T x P gradient sums (row-major). */
-  readonly gradients: readonly Float64Array[];
-  /** Per trial, the sum of the statistic. */
-  readonly statistic: Float64Array;
+/** One chunk's per-trial sums in a pooled form, read back from the backend. */
+export interface PooledChunk {
+  /** Per surrogate term, the T x P gradient of its sum over the chunk (row-major). */
+  readonly gradients: readonly Float32Array[];
+  /** Per trial, each per-trial value the form reported (`values`), in order. */
+  readonly values: readonly Float32Array[];
 }
 
 /**
- * An estimate that uses all n samples of a trial at once (a leave-one-out baseline)
- * written so that one pass over the noise suffices: per chunk, the gradient of each
- * surrogate term, each through its own copy of the parameters (one backward pass for all),
- * and a per-sample statistic without gradient are summed per trial; `combine` then makes
- * the estimates from the totals.
+ * An estimate that uses all n samples of a trial at once (a leave-one-out baseline),
+ * written so that one pass over the noise suffices: per chunk, the gradients of several
+ * surrogate terms, each through its own copy of the parameters (one backward pass for
+ * all), and per-trial values without gradient are folded into float64 totals; `finish`
+ * makes the estimates.
  */
-export interface PooledForm {
+export interface PooledForm<Totals = unknown> {
   readonly terms: number;
-  /** `terms` surrogates [T, c], term k built on copies[k] only, and the statistic [T, c]. */
-  surrogates(input: SurrogateInput, copies: readonly tf.Tensor2D[]): { terms: tf.Tensor[]; statistic: tf.Tensor };
-  /** The T x P estimates (row-major) from the totals over n samples of P parameters. */
-  combine(sums: PooledSums, samples: number, params: number): Float64Array;
+  /** `terms` surrogates [T, c], term k built on copies[k] only, and per-trial values [T] without gradient. */
+  surrogates(input: SurrogateInput, copies: readonly tf.Tensor2D[]): { terms: tf.Tensor[]; values: tf.Tensor[] };
+  start(trials: number, params: number): Totals;
+  add(totals: Totals, chunk: PooledChunk): void;
+  /** The T x P estimates (row-major) from the totals over n samples. */
+  finish(totals: Totals, samples: number): Float64Array;
 }
 
 /**
@@ -65,7 +67,8 @@ export interface Estimator<Options = Record<string, unknown>> {
    */
   surrogate(input: SurrogateInput<Options>): tf.Tensor;
   /** The pooled form these options need, if any; the engine then uses it instead of `surrogate`. */
-  pooled?(options: Options): PooledForm | undefined;
+  // biome-ignore lint: each form has its own totals
+  pooled?(options: Options): PooledForm<any> | undefined;
   /**
    * Why the estimator cannot run here beyond `families` and `minSamples` (an option that
    * needs something the objective lacks, more samples for one option); undefined if it can.

@@ -22,22 +22,52 @@ function oracleBaselines(objective: Objective, baseline: 'mean' | 'optimal'): nu
   return objective.optimalBaseline();
 }
 
+interface LeaveOneOutTotals {
+  readonly params: number;
+  /** Per trial and parameter: sum f_i s_i, and sum s_i. */
+  readonly fScores: Float64Array;
+  readonly scores: Float64Array;
+  /** Per trial: S = sum f_i. */
+  readonly fSums: Float64Array;
+}
+
 /**
  * The leave-one-out estimate in one pass. With s_i = grad log q(z_i) and S = sum f_i,
- * (1/n) sum (f_i - (S - f_i)/(n - 1)) s_i = sum f_i s_i / (n - 1) - S sum s_i / (n (n - 1)):
- * two gradient sums and the sum of f, combined at the end.
+ * (1/n) sum (f_i - (S - f_i)/(n - 1)) s_i = (sum f_i s_i - (S/n) sum s_i) / (n - 1).
+ * Per chunk, f is centred at its chunk mean m before the float32 backward pass
+ * (sum f s = sum (f - m) s + m sum s): autodiff splits a score into parts that cancel,
+ * and uncentred f multiplies their rounding by f instead of by f - m.
  */
-export const leaveOneOut: PooledForm = {
+export const leaveOneOut: PooledForm<LeaveOneOutTotals> = {
   terms: 2,
   surrogates({ objective, distribution, noise }, [weighted, plain]) {
     const z = distribution.sample(noise);
     const f = untaped(() => objective.f(z));
+    const centre = untaped(() => f.mean(1, true));
     const logProb = (rows: tf.Tensor2D) => objective.distribution(rows).logProb(z);
-    return { terms: [f.mul(logProb(weighted as tf.Tensor2D)), logProb(plain as tf.Tensor2D)], statistic: f };
+    return {
+      terms: [untaped(() => f.sub(centre)).mul(logProb(weighted as tf.Tensor2D)), logProb(plain as tf.Tensor2D)],
+      values: [centre.squeeze([1]), untaped(() => f.sum(1))],
+    };
   },
-  combine({ gradients, statistic: fSums }, n, p) {
-    const [fScores, scores] = gradients as [Float64Array, Float64Array];
-    return fScores.map((g, i) => g / (n - 1) - ((fSums[Math.floor(i / p)] as number) * (scores[i] as number)) / (n * (n - 1)));
+  start: (trials, params) => ({
+    params,
+    fScores: new Float64Array(trials * params),
+    scores: new Float64Array(trials * params),
+    fSums: new Float64Array(trials),
+  }),
+  add({ params, fScores, scores, fSums }, { gradients: [centred, plain], values: [centres, sums] }) {
+    for (let i = 0; i < fScores.length; i++) {
+      const t = Math.floor(i / params);
+      fScores[i] = (fScores[i] as number) + ((centred as Float32Array)[i] as number) + ((centres as Float32Array)[t] as number) * ((plain as Float32Array)[i] as number);
+      scores[i] = (scores[i] as number) + ((plain as Float32Array)[i] as number);
+    }
+    (sums as Float32Array).forEach((sum, t) => {
+      fSums[t] = (fSums[t] as number) + sum;
+    });
+  },
+  finish({ params, fScores, scores, fSums }, n) {
+    return fScores.map((g, i) => (g - ((fSums[Math.floor(i / params)] as number) / n) * (scores[i] as number)) / (n - 1));
   },
 };
 

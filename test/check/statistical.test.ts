@@ -5,7 +5,7 @@ import { rowLabel } from '../../src/check/match.js';
 import { DEFAULT_ALPHA, logVarianceStandardError } from '../../src/check/statistical.js';
 import { stopGradient } from '../../src/compute/tensor-ops.js';
 import type { Normal } from '../../src/distributions/normal.js';
-import type { AnyEstimator, PooledSums } from '../../src/estimators/estimator.js';
+import type { AnyEstimator } from '../../src/estimators/estimator.js';
 import { pathwise } from '../../src/estimators/pathwise.js';
 import { relaxationOf } from '../../src/estimators/relaxation.js';
 import { leaveOneOut, reinforceBaseline } from '../../src/estimators/reinforce-baseline.js';
@@ -81,10 +81,8 @@ const looIncludingItself: AnyEstimator = {
   ...reinforceBaseline,
   pooled: () => ({
     ...leaveOneOut,
-    combine: ({ gradients, statistic }: PooledSums, n: number, p: number) => {
-      const [fScores, scores] = gradients as [Float64Array, Float64Array];
-      return fScores.map((g, i) => g / n - ((statistic[Math.floor(i / p)] as number) * (scores[i] as number)) / (n * n));
-    },
+    // leaveOneOut divides sum f s - (S/n) sum s by n - 1; this one by n.
+    finish: (totals: Parameters<typeof leaveOneOut.finish>[0], n: number) => leaveOneOut.finish(totals, n).map((v) => (v * (n - 1)) / n),
   }),
 };
 
