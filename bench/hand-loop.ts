@@ -6,7 +6,7 @@
  * calls it.
  */
 import { chunkSamples } from '../src/compute/chunking.js';
-import { type NoiseKind, transformUniforms, uniformsFor } from '../src/random/base-noise.js';
+import { drawFloat64, type NoiseKind, uniformsFor } from '../src/random/base-noise.js';
 import { NoiseStream } from '../src/random/noise-stream.js';
 import { trialSeed } from '../src/random/seed.js';
 import { resolveLogits, softmax } from '../src/objectives/categorical-logits.js';
@@ -318,8 +318,7 @@ function runKernel(job: HandJob, kernel: Kernel): Float64Array {
     for (let done = 0; done < job.samples; done += chunk) {
       const count = Math.min(chunk, job.samples - done);
       const draws = count * kernel.size;
-      stream.fillUniform(uniforms, 0, uniformsFor(kernel.kind, draws));
-      transformUniforms(kernel.kind, uniforms, draws, noise);
+      drawFloat64(stream, kernel.kind, draws, uniforms, noise);
       kernel.add(noise, count, acc);
     }
     kernel.finish(acc, job.samples, out, t * kernel.params);

@@ -4,7 +4,7 @@ import type { AnyEstimator, SurrogateInput } from '../estimators/estimator.js';
 import type { Objective } from '../objectives/objective.js';
 import { chunkSamples } from './chunking.js';
 import { noiseFromUniforms, transformsOnBackend } from './noise-transform.js';
-import { transformUniforms, uniformsFor } from '../random/base-noise.js';
+import { drawFloat64, uniformsFor } from '../random/base-noise.js';
 import { NoiseStream } from '../random/noise-stream.js';
 import { trialSeed } from '../random/seed.js';
 
@@ -53,8 +53,7 @@ export function forEachNoiseChunk(job: Pick<GradientJob, 'trials' | 'samples' | 
         stream.fillUniform(buffer, t * draws, draws);
         return;
       }
-      stream.fillUniform(uniforms, 0, uniformsFor(spec.kind, draws));
-      transformUniforms(spec.kind, uniforms, draws, normals);
+      drawFloat64(stream, spec.kind, draws, uniforms, normals);
       buffer.set(normals.subarray(0, draws), t * draws);
     });
     const noise = tf.tidy(() => {

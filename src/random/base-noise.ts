@@ -1,8 +1,11 @@
+import type { NoiseStream } from './noise-stream.js';
+
 /**
  * The parameter-free base noise distributions are built from, each a fixed transform of
- * uniforms. These float64 definitions are the reference; the engine applies the same
- * transforms on the tfjs backend (compute/noise-transform.ts).
+ * uniforms. These float64 definitions are the reference: the engine uses them for normals
+ * and applies the others on the tfjs backend (compute/noise-transform.ts).
  */
+
 export type NoiseKind = 'normal' | 'gumbel' | 'logistic' | 'uniform';
 
 /**
@@ -27,7 +30,7 @@ export function logisticOf(u: number): number {
  * to out. Normals pair consecutive uniforms (u[2j], u[2j+1]): radius from the first,
  * angle from the second, the cosine value first.
  */
-export function transformUniforms(kind: NoiseKind, u: ArrayLike<number>, draws: number, out: Float64Array): void {
+function transformUniforms(kind: NoiseKind, u: ArrayLike<number>, draws: number, out: Float64Array): void {
   switch (kind) {
     case 'uniform':
       for (let i = 0; i < draws; i++) out[i] = u[i] as number;
@@ -47,4 +50,13 @@ export function transformUniforms(kind: NoiseKind, u: ArrayLike<number>, draws: 
       }
       return;
   }
+}
+
+/**
+ * The next `draws` values of a kind from a stream, in float64: uniformsFor(kind, draws)
+ * uniforms into scratch, transformed into out (both at least that long).
+ */
+export function drawFloat64(stream: NoiseStream, kind: NoiseKind, draws: number, scratch: Float32Array, out: Float64Array): void {
+  stream.fillUniform(scratch, 0, uniformsFor(kind, draws));
+  transformUniforms(kind, scratch, draws, out);
 }

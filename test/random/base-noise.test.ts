@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { forEachNoiseChunk } from '../../src/compute/estimate-gradients.js';
-import { type NoiseKind, transformUniforms, uniformsFor } from '../../src/random/base-noise.js';
+import { drawFloat64, type NoiseKind, uniformsFor } from '../../src/random/base-noise.js';
 import { NoiseStream, UNIFORM_MAX, UNIFORM_MIN } from '../../src/random/noise-stream.js';
 import { trialSeed } from '../../src/random/seed.js';
 import { erfc } from '../../src/stats/normal.js';
@@ -30,9 +30,8 @@ function engineNoise(kind: NoiseKind): Float64Array[] {
 function referenceNoise(kind: NoiseKind): Float64Array[] {
   return Array.from({ length: TRIALS }, (_, t) => {
     const uniforms = new Float32Array(uniformsFor(kind, SAMPLES));
-    new NoiseStream(trialSeed(7, t)).fillUniform(uniforms, 0, uniforms.length);
     const values = new Float64Array(uniforms.length);
-    transformUniforms(kind, uniforms, SAMPLES, values);
+    drawFloat64(new NoiseStream(trialSeed(7, t)), kind, SAMPLES, uniforms, values);
     return values.subarray(0, SAMPLES);
   });
 }
