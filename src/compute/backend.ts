@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { requireTfjs, tf } from './tf.js';
 
 export const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -10,12 +10,9 @@ export interface BackendChoice {
   readonly fallbackReason?: string;
 }
 
-// A variable specifier keeps TypeScript from resolving the optional tfjs-node package.
-const TFJS_NODE = '@tensorflow/tfjs-node';
-
 async function register(name: BackendName): Promise<void> {
-  if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
-  if (name === 'tensorflow') await import(TFJS_NODE);
+  if (name === 'wasm') requireTfjs('@tensorflow/tfjs-backend-wasm');
+  if (name === 'tensorflow') requireTfjs('@tensorflow/tfjs-node');
   if (!(await tf.setBackend(name))) throw new Error(`tfjs could not start the '${name}' backend`);
   await tf.ready();
 }

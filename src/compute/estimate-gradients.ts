@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { type Tensor, type Tensor2D, tf } from './tf.js';
 import type { NoiseSpec } from '../distributions/distribution.js';
 import type { AnyEstimator, SurrogateInput } from '../estimators/estimator.js';
 import type { Objective } from '../objectives/objective.js';
@@ -36,7 +36,7 @@ export function noiseSpecOf(objective: Objective, estimator: AnyEstimator): Nois
  * Trial t's uniforms come from its own stream, in bulk; they are transformed to the noise
  * kind on the backend or, for normals, in float64 before the upload.
  */
-export function forEachNoiseChunk(job: Pick<GradientJob, 'trials' | 'samples' | 'seed'>, spec: NoiseSpec, visit: (noise: tf.Tensor) => void): void {
+export function forEachNoiseChunk(job: Pick<GradientJob, 'trials' | 'samples' | 'seed'>, spec: NoiseSpec, visit: (noise: Tensor) => void): void {
   const { trials, samples } = job;
   const chunk = chunkSamples(trials, spec.size, samples);
   const streams = Array.from({ length: trials }, (_, t) => new NoiseStream(trialSeed(job.seed, t)));
@@ -83,8 +83,8 @@ export function estimateGradients(job: GradientJob): Float64Array {
   // Parsing fills option defaults for callers that bypass experiment validation.
   const options = (estimator.options?.parse(job.options ?? {}) ?? job.options ?? {}) as Record<string, unknown>;
   const pooled = estimator.pooled?.(options);
-  const theta = tf.tidy(() => tf.tensor2d([...objective.theta], [1, p]).tile([trials, 1]) as tf.Tensor2D);
-  const input = (rows: tf.Tensor2D, noise: tf.Tensor): SurrogateInput => ({
+  const theta = tf.tidy(() => tf.tensor2d([...objective.theta], [1, p]).tile([trials, 1]) as Tensor2D);
+  const input = (rows: Tensor2D, noise: Tensor): SurrogateInput => ({
     objective,
     theta: rows,
     distribution: objective.distribution(rows),
@@ -98,7 +98,7 @@ export function estimateGradients(job: GradientJob): Float64Array {
       const totals = new Float64Array(trials * p);
       forEachNoiseChunk(job, spec, (noise) => {
         tf.tidy(() => {
-          const gradient = tf.grad((rows: tf.Tensor) => estimator.surrogate(input(rows as tf.Tensor2D, noise)).sum())(theta).dataSync();
+          const gradient = tf.grad((rows: Tensor) => estimator.surrogate(input(rows as Tensor2D, noise)).sum())(theta).dataSync();
           for (let i = 0; i < totals.length; i++) totals[i] = (totals[i] as number) + (gradient[i] as number);
         });
       });
@@ -110,13 +110,13 @@ export function estimateGradients(job: GradientJob): Float64Array {
     try {
       forEachNoiseChunk(job, spec, (noise) => {
         tf.tidy(() => {
-          let values: tf.Tensor[] = [];
-          const gradients = tf.grads((...rows: tf.Tensor[]) => {
-            const out = pooled.surrogates(input(rows[0] as tf.Tensor2D, noise), rows as tf.Tensor2D[]);
+          let values: Tensor[] = [];
+          const gradients = tf.grads((...rows: Tensor[]) => {
+            const out = pooled.surrogates(input(rows[0] as Tensor2D, noise), rows as Tensor2D[]);
             values = out.values.map((value) => tf.keep(value));
             return tf.addN(out.terms.map((term) => term.sum()));
           })(copies);
-          const read = (tensor: tf.Tensor) => tensor.dataSync() as Float32Array;
+          const read = (tensor: Tensor) => tensor.dataSync() as Float32Array;
           pooled.add(totals, { gradients: gradients.map(read), values: values.map(read) });
           tf.dispose(values);
         });

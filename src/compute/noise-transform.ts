@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { type Tensor, tf } from './tf.js';
 import type { NoiseKind } from '../random/base-noise.js';
 
 /**
@@ -13,7 +13,7 @@ export function transformsOnBackend(kind: NoiseKind): kind is BackendNoiseKind {
 }
 
 /** random/base-noise.ts's transform of uniforms u (any shape) on the backend, in float32. */
-export function noiseFromUniforms(kind: BackendNoiseKind, u: tf.Tensor): tf.Tensor {
+export function noiseFromUniforms(kind: BackendNoiseKind, u: Tensor): Tensor {
   return tf.tidy(() => {
     switch (kind) {
       case 'uniform':

@@ -1,22 +1,22 @@
-import * as tf from '@tensorflow/tfjs';
+import { type Tensor, type TensorContainer, tf } from './tf.js';
 
 /** Identity forward, zero gradient backward (tfjs has no stop_gradient). */
-export const stopGradient: (x: tf.Tensor) => tf.Tensor = tf.customGrad((...inputs) => ({
-  value: (inputs[0] as tf.Tensor).clone(),
-  gradFunc: (dy: tf.Tensor | tf.Tensor[]) => tf.zerosLike(dy as tf.Tensor),
+export const stopGradient: (x: Tensor) => Tensor = tf.customGrad((...inputs) => ({
+  value: (inputs[0] as Tensor).clone(),
+  gradFunc: (dy: Tensor | Tensor[]) => tf.zerosLike(dy as Tensor),
 }));
 
 // tfjs's own gradients of argMax, oneHot and step are zero: a hard choice carries no
 // gradient without a customGrad wrapper, whose output copy costs a pass over [T, c, K].
 
 /** One-hot (float32) of the argmax over the last axis; no gradient. */
-export function oneHotArgmax(x: tf.Tensor): tf.Tensor {
+export function oneHotArgmax(x: Tensor): Tensor {
   // Cast rather than oneHot(..., 'float32'): tfjs-wasm 4.22 writes int32 bits into a float32 output.
   return tf.oneHot(tf.argMax(x, -1), x.shape[x.shape.length - 1] as number).toFloat();
 }
 
 /** 1 where x > 0, else 0; no gradient. */
-export function heaviside(x: tf.Tensor): tf.Tensor {
+export function heaviside(x: Tensor): Tensor {
   return tf.step(x);
 }
 
@@ -27,7 +27,7 @@ export function heaviside(x: tf.Tensor): tf.Tensor {
  * definition: exact samples and f evaluated at them. tfjs has no public switch for this;
  * EngineState.gradientDepth is the public field its isTapeOn() reads (test/compute pins it).
  */
-export function untaped<T extends tf.TensorContainer>(fn: () => T): T {
+export function untaped<T extends TensorContainer>(fn: () => T): T {
   const state = tf.engine().state;
   const depth = state.gradientDepth;
   state.gradientDepth = 0;

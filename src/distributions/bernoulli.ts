@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { type Tensor, tf } from '../compute/tf.js';
 import { heaviside, untaped } from '../compute/tensor-ops.js';
 import type { Distribution, NoiseSpec, RelaxedDistribution } from './distribution.js';
 import { RelaxedBernoulli } from './relaxed-bernoulli.js';
@@ -12,13 +12,13 @@ export class Bernoulli implements Distribution {
   readonly noise: NoiseSpec = { kind: 'logistic', size: 1 };
   readonly hasRsample = false;
 
-  constructor(readonly logit: tf.Tensor) {}
+  constructor(readonly logit: Tensor) {}
 
-  sample(logistic: tf.Tensor): tf.Tensor {
+  sample(logistic: Tensor): Tensor {
     return untaped(() => heaviside(this.logit.add(logistic)));
   }
 
-  logProb(b: tf.Tensor): tf.Tensor {
+  logProb(b: Tensor): Tensor {
     // b log sigmoid(l) + (1 - b) log sigmoid(-l) = b l - softplus(l)
     return b.mul(this.logit).sub(tf.softplus(this.logit)).sum(-1);
   }

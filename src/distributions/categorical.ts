@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { type Tensor, tf } from '../compute/tf.js';
 import { untaped, oneHotArgmax } from '../compute/tensor-ops.js';
 import type { Distribution, NoiseSpec, RelaxedDistribution } from './distribution.js';
 import { RelaxedOneHotCategorical } from './relaxed-one-hot-categorical.js';
@@ -12,16 +12,16 @@ export class Categorical implements Distribution {
   readonly noise: NoiseSpec;
   readonly hasRsample = false;
 
-  constructor(readonly logits: tf.Tensor) {
+  constructor(readonly logits: Tensor) {
     this.noise = { kind: 'gumbel', size: logits.shape[logits.shape.length - 1] as number };
   }
 
-  sample(gumbel: tf.Tensor): tf.Tensor {
+  sample(gumbel: Tensor): Tensor {
     // Untaped: no copies of [T, c, K] inputs for a backward pass, and none runs through the argmax.
     return untaped(() => oneHotArgmax(this.logits.add(gumbel)));
   }
 
-  logProb(oneHot: tf.Tensor): tf.Tensor {
+  logProb(oneHot: Tensor): Tensor {
     // [T, c, K] x [T, K, 1]: as one batched matMul the backward pass is one more, instead
     // of broadcasting dy over [T, c, K], multiplying and reducing.
     return tf.matMul(oneHot, tf.logSoftmax(this.logits), false, true).squeeze([-1]);

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import type { Tensor } from '../compute/tf.js';
 import type { NoiseKind } from '../random/base-noise.js';
 
 /** What base noise one sample consumes: `size` draws of `kind`. */
@@ -18,10 +18,10 @@ export interface Distribution {
   /** Whether rsample exists (a pathwise gradient through the sample). */
   readonly hasRsample: boolean;
   /** An exact sample, with no gradient path to the parameters. */
-  sample(noise: tf.Tensor): tf.Tensor;
+  sample(noise: Tensor): Tensor;
   /** A reparameterized sample whose gradient flows to the parameters. */
-  rsample?(noise: tf.Tensor): tf.Tensor;
-  logProb(value: tf.Tensor): tf.Tensor;
+  rsample?(noise: Tensor): Tensor;
+  logProb(value: Tensor): Tensor;
   /** The continuous relaxation at a temperature (discrete distributions only). */
   relaxed?(temperature: number): RelaxedDistribution;
 }
@@ -29,7 +29,7 @@ export interface Distribution {
 /** A Concrete relaxation: differentiable samples that harden to the exact ones. */
 export interface RelaxedDistribution {
   readonly noise: NoiseSpec;
-  rsample(noise: tf.Tensor): tf.Tensor;
+  rsample(noise: Tensor): Tensor;
   /** The exact discrete sample a relaxed sample rounds to, with no gradient. */
-  harden(relaxedSample: tf.Tensor): tf.Tensor;
+  harden(relaxedSample: Tensor): Tensor;
 }

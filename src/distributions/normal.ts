@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { type Tensor, tf } from '../compute/tf.js';
 import { untaped } from '../compute/tensor-ops.js';
 import type { Distribution, NoiseSpec } from './distribution.js';
 
@@ -10,19 +10,19 @@ export class Normal implements Distribution {
   readonly hasRsample = true;
 
   constructor(
-    readonly loc: tf.Tensor,
-    readonly scale: tf.Tensor,
+    readonly loc: Tensor,
+    readonly scale: Tensor,
   ) {}
 
-  rsample(eps: tf.Tensor): tf.Tensor {
+  rsample(eps: Tensor): Tensor {
     return this.loc.add(this.scale.mul(eps));
   }
 
-  sample(eps: tf.Tensor): tf.Tensor {
+  sample(eps: Tensor): Tensor {
     return untaped(() => this.rsample(eps));
   }
 
-  logProb(x: tf.Tensor): tf.Tensor {
+  logProb(x: Tensor): Tensor {
     const standardized = x.sub(this.loc).div(this.scale);
     return standardized.square().mul(-0.5).sub(this.scale.log()).sub(HALF_LOG_TWO_PI).sum(-1);
   }

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { type Tensor, tf } from '../compute/tf.js';
 import { heaviside } from '../compute/tensor-ops.js';
 import type { NoiseSpec, RelaxedDistribution } from './distribution.js';
 
@@ -7,15 +7,15 @@ export class RelaxedBernoulli implements RelaxedDistribution {
   readonly noise: NoiseSpec = { kind: 'logistic', size: 1 };
 
   constructor(
-    readonly logit: tf.Tensor,
+    readonly logit: Tensor,
     readonly temperature: number,
   ) {}
 
-  rsample(logistic: tf.Tensor): tf.Tensor {
+  rsample(logistic: Tensor): Tensor {
     return tf.sigmoid(this.logit.add(logistic).div(this.temperature));
   }
 
-  harden(relaxedSample: tf.Tensor): tf.Tensor {
+  harden(relaxedSample: Tensor): Tensor {
     return heaviside(relaxedSample.sub(0.5));
   }
 }

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { type Tensor, tf } from '../compute/tf.js';
 import { oneHotArgmax } from '../compute/tensor-ops.js';
 import type { NoiseSpec, RelaxedDistribution } from './distribution.js';
 
@@ -7,17 +7,17 @@ export class RelaxedOneHotCategorical implements RelaxedDistribution {
   readonly noise: NoiseSpec;
 
   constructor(
-    readonly logits: tf.Tensor,
+    readonly logits: Tensor,
     readonly temperature: number,
   ) {
     this.noise = { kind: 'gumbel', size: logits.shape[logits.shape.length - 1] as number };
   }
 
-  rsample(gumbel: tf.Tensor): tf.Tensor {
+  rsample(gumbel: Tensor): Tensor {
     return tf.softmax(this.logits.add(gumbel).div(this.temperature));
   }
 
-  harden(relaxedSample: tf.Tensor): tf.Tensor {
+  harden(relaxedSample: Tensor): Tensor {
     return oneHotArgmax(relaxedSample);
   }
 }

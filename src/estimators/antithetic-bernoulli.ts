@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import type { Tensor } from '../compute/tf.js';
 import { Bernoulli } from '../distributions/bernoulli.js';
 import type { Distribution } from '../distributions/distribution.js';
 
@@ -7,7 +7,7 @@ import type { Distribution } from '../distributions/distribution.js';
  * b = 1[L > -logit] = 1[u > sigmoid(-logit)] and its mirror bMirror from -L, i.e. from 1 - u.
  * Both are exact Bernoulli(sigmoid(logit)) samples; u = sigmoid(L).
  */
-export function antitheticPair(distribution: Distribution, logistic: tf.Tensor) {
+export function antitheticPair(distribution: Distribution, logistic: Tensor) {
   if (!(distribution instanceof Bernoulli)) throw new Error('ARM and DisARM need a Bernoulli distribution');
   return {
     logit: distribution.logit,

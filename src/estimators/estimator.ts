@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import type { Tensor, Tensor2D } from '../compute/tf.js';
 import type { z } from 'zod';
 import type { Distribution, NoiseSpec } from '../distributions/distribution.js';
 import type { Family, Objective } from '../objectives/objective.js';
@@ -7,11 +7,11 @@ import type { Family, Objective } from '../objectives/objective.js';
 export interface SurrogateInput<Options = Record<string, unknown>> {
   readonly objective: Objective;
   /** The differentiated parameter rows [T, P] (theta tiled over trials). */
-  readonly theta: tf.Tensor2D;
+  readonly theta: Tensor2D;
   /** q_theta built from `theta`. */
   readonly distribution: Distribution;
   /** Base noise [T, c, size] as declared by `noise` (parameter-free, seeded). */
-  readonly noise: tf.Tensor;
+  readonly noise: Tensor;
   readonly temperature: number | undefined;
   /** n, the number of samples averaged into one estimate. */
   readonly samples: number;
@@ -36,7 +36,7 @@ export interface PooledChunk {
 export interface PooledForm<Totals = unknown> {
   readonly terms: number;
   /** `terms` surrogates [T, c], term k built on copies[k] only, and per-trial values [T] without gradient. */
-  surrogates(input: SurrogateInput, copies: readonly tf.Tensor2D[]): { terms: tf.Tensor[]; values: tf.Tensor[] };
+  surrogates(input: SurrogateInput, copies: readonly Tensor2D[]): { terms: Tensor[]; values: Tensor[] };
   start(trials: number, params: number): Totals;
   add(totals: Totals, chunk: PooledChunk): void;
   /** The T x P estimates (row-major) from the totals over n samples. */
@@ -65,7 +65,7 @@ export interface Estimator<Options = Record<string, unknown>> {
    * Per-sample surrogates [T, c]. The gradient of their sum with respect to trial
    * t's parameters is the sum of that trial's per-sample gradient estimates.
    */
-  surrogate(input: SurrogateInput<Options>): tf.Tensor;
+  surrogate(input: SurrogateInput<Options>): Tensor;
   /** The pooled form these options need, if any; the engine then uses it instead of `surrogate`. */
   // biome-ignore lint: each form has its own totals
   pooled?(options: Options): PooledForm<any> | undefined;

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { type Tensor, tf } from '../compute/tf.js';
 import { stopGradient } from '../compute/tensor-ops.js';
 import { Normal } from '../distributions/normal.js';
 import type { Estimator } from './estimator.js';
@@ -6,7 +6,7 @@ import type { Estimator } from './estimator.js';
 const INV_SQRT_TWO_PI = 1 / Math.sqrt(2 * Math.PI);
 
 /** Standard normals from two uniforms (Box-Muller, one of the pair). */
-function boxMuller(u1: tf.Tensor, u2: tf.Tensor): tf.Tensor {
+function boxMuller(u1: Tensor, u2: Tensor): Tensor {
   return u1.log().mul(-2).sqrt().mul(u2.mul(2 * Math.PI).cos());
 }
 
@@ -33,13 +33,13 @@ export const measureValued: Estimator = {
   noise: () => ({ kind: 'uniform', size: 5 }),
   surrogate({ objective, distribution, noise }) {
     if (!(distribution instanceof Normal)) throw new Error(`measure-valued needs a Normal, not ${objective.kind}'s distribution`);
-    const [uR, uN1, uN2, uChi, uCouple] = noise.split(5, -1) as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
+    const [uR, uN1, uN2, uChi, uCouple] = noise.split(5, -1) as [Tensor, Tensor, Tensor, Tensor, Tensor];
     const loc = stopGradient(distribution.loc);
     const scale = stopGradient(distribution.scale);
     const rayleigh = uR.log().mul(-2).sqrt();
     const normal = boxMuller(uN1, uN2);
     const maxwell = normal.sign().mul(normal.square().sub(uChi.log().mul(2)).sqrt());
-    const at = (standard: tf.Tensor) => objective.f(loc.add(scale.mul(standard)));
+    const at = (standard: Tensor) => objective.f(loc.add(scale.mul(standard)));
     const perScale = scale.sum(-1);
     const wMu = at(rayleigh).sub(at(rayleigh.neg())).mul(INV_SQRT_TWO_PI).div(perScale);
     const wSigma = at(maxwell).sub(at(maxwell.mul(uCouple))).div(perScale);

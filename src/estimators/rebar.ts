@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { type Tensor, tf } from '../compute/tf.js';
 import { z } from 'zod';
 import { oneHotArgmax, heaviside, stopGradient } from '../compute/tensor-ops.js';
 import { Bernoulli } from '../distributions/bernoulli.js';
@@ -19,14 +19,14 @@ export type RebarOptions = z.output<typeof options>;
 
 /** A discrete sample b = H(z), its reparameterised z, and z~ ~ p(z | b) reparameterised given b. */
 interface Pieces {
-  readonly b: tf.Tensor;
-  readonly z: tf.Tensor;
-  readonly zTilde: tf.Tensor;
-  relax(z: tf.Tensor, tau: number): tf.Tensor;
+  readonly b: Tensor;
+  readonly z: Tensor;
+  readonly zTilde: Tensor;
+  relax(z: Tensor, tau: number): Tensor;
 }
 
 /** z = logit + log(u / (1 - u)), b = 1[z > 0]; given b, u is uniform on (1 - theta, 1) or (0, 1 - theta). */
-function bernoulliPieces(logit: tf.Tensor, u: tf.Tensor, v: tf.Tensor): Pieces {
+function bernoulliPieces(logit: Tensor, u: Tensor, v: Tensor): Pieces {
   const z = logit.add(u.log()).sub(u.neg().log1p());
   const b = heaviside(z);
   const theta = tf.sigmoid(logit);
@@ -45,7 +45,7 @@ function bernoulliPieces(logit: tf.Tensor, u: tf.Tensor, v: tf.Tensor): Pieces {
  * given b, the max is Gumbel(0) and the others are Gumbels truncated below it,
  * z~_b = -log(-log v_b), z~_i = -log(-log v_i / pi_i - log v_b) (Tucker et al. 2017, app. C).
  */
-function categoricalPieces(logits: tf.Tensor, u: tf.Tensor, v: tf.Tensor): Pieces {
+function categoricalPieces(logits: Tensor, u: Tensor, v: Tensor): Pieces {
   const logPi = tf.logSoftmax(logits);
   const z = logPi.sub(u.log().neg().log());
   const b = oneHotArgmax(z);
@@ -56,8 +56,8 @@ function categoricalPieces(logits: tf.Tensor, u: tf.Tensor, v: tf.Tensor): Piece
   return { b, z, zTilde, relax: (x, tau) => tf.softmax(x.div(tau)) };
 }
 
-function piecesOf(distribution: Distribution, noise: tf.Tensor): Pieces {
-  const [u, v] = noise.split(2, -1) as [tf.Tensor, tf.Tensor];
+function piecesOf(distribution: Distribution, noise: Tensor): Pieces {
+  const [u, v] = noise.split(2, -1) as [Tensor, Tensor];
   if (distribution instanceof Bernoulli) return bernoulliPieces(distribution.logit, u, v);
   if (distribution instanceof Categorical) return categoricalPieces(distribution.logits, u, v);
   throw new Error('rebar needs a Bernoulli or categorical distribution');

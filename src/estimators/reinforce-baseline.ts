@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { type Tensor2D, tf } from '../compute/tf.js';
 import { z } from 'zod';
 import { stopGradient, untaped } from '../compute/tensor-ops.js';
 import type { Objective } from '../objectives/objective.js';
@@ -44,9 +44,9 @@ export const leaveOneOut: PooledForm<LeaveOneOutTotals> = {
     const z = distribution.sample(noise);
     const f = untaped(() => objective.f(z));
     const centre = untaped(() => f.mean(1, true));
-    const logProb = (rows: tf.Tensor2D) => objective.distribution(rows).logProb(z);
+    const logProb = (rows: Tensor2D) => objective.distribution(rows).logProb(z);
     return {
-      terms: [untaped(() => f.sub(centre)).mul(logProb(weighted as tf.Tensor2D)), logProb(plain as tf.Tensor2D)],
+      terms: [untaped(() => f.sub(centre)).mul(logProb(weighted as Tensor2D)), logProb(plain as Tensor2D)],
       values: [centre.squeeze([1]), untaped(() => f.sum(1))],
     };
   },
@@ -102,6 +102,6 @@ export const reinforceBaseline: Estimator<ReinforceBaselineOptions> = {
     // whose gradient is scaled by b_j per column (theta - detach(theta) is exactly 0).
     const fixed = stopGradient(theta);
     const scaled = fixed.add(theta.sub(fixed).mul(tf.tensor1d(oracleBaselines(objective, baseline))));
-    return f.mul(distribution.logProb(z)).sub(objective.distribution(scaled as tf.Tensor2D).logProb(z));
+    return f.mul(distribution.logProb(z)).sub(objective.distribution(scaled as Tensor2D).logProb(z));
   },
 };

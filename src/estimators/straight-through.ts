@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { type Tensor, tf } from '../compute/tf.js';
 import { stopGradient } from '../compute/tensor-ops.js';
 import { Bernoulli } from '../distributions/bernoulli.js';
 import { Categorical } from '../distributions/categorical.js';
@@ -6,7 +6,7 @@ import type { Distribution } from '../distributions/distribution.js';
 import type { Estimator } from './estimator.js';
 
 /** The mean of a discrete sample: sigmoid(logit) or softmax(logits). */
-function probabilities(distribution: Distribution): tf.Tensor {
+function probabilities(distribution: Distribution): Tensor {
   if (distribution instanceof Bernoulli) return tf.sigmoid(distribution.logit);
   if (distribution instanceof Categorical) return tf.softmax(distribution.logits);
   throw new Error('straight-through needs a Bernoulli or categorical distribution');

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../compute/tf.js';
 import { z } from 'zod';
 import { Categorical } from '../distributions/categorical.js';
 import {

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import type { Tensor, Tensor2D } from '../compute/tf.js';
 import { z } from 'zod';
 import { Normal } from '../distributions/normal.js';
 
@@ -21,8 +21,8 @@ export function gaussianParameterisation(mu: number, sigma: number, param: Gauss
   return {
     paramNames: ['mu', param],
     theta: [mu, logScale ? Math.log(sigma) : sigma],
-    distribution(theta: tf.Tensor2D): Normal {
-      const [loc, scale] = theta.expandDims(1).split(2, -1) as [tf.Tensor, tf.Tensor];
+    distribution(theta: Tensor2D): Normal {
+      const [loc, scale] = theta.expandDims(1).split(2, -1) as [Tensor, Tensor];
       return new Normal(loc, logScale ? scale.exp() : scale);
     },
     /** From [dE/dmu, dE/dsigma] to the gradient with respect to theta. */

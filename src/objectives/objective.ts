@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import type { Tensor, Tensor2D } from '../compute/tf.js';
 import type { z } from 'zod';
 import type { Distribution } from '../distributions/distribution.js';
 
@@ -17,9 +17,9 @@ export interface Objective {
   readonly paramNames: readonly string[];
   readonly theta: readonly number[];
   /** q_theta for a batch of parameter rows theta [T, P]; batch shape [T, 1]. */
-  distribution(theta: tf.Tensor2D): Distribution;
+  distribution(theta: Tensor2D): Distribution;
   /** f on samples [T, c, D], giving [T, c]. Also applied to relaxed samples. */
-  f(z: tf.Tensor): tf.Tensor;
+  f(z: Tensor): Tensor;
   expectation(): number;
   trueGrad(): number[];
   /**

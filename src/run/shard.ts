@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../compute/tf.js';
 import { noiseSpecOf } from '../compute/estimate-gradients.js';
 import type { Cell } from '../experiment/cells.js';
 import { findObjective } from '../objectives/registry.js';

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as tf from '@tensorflow/tfjs';
+import { type Tensor, tf } from '../../src/compute/tf.js';
 import { untaped } from '../../src/compute/tensor-ops.js';
 import '../helpers/estimates.js';
 
 test('untaped: its result is a constant to a gradient taken around it, and nothing is recorded', () => {
   const x = tf.tensor1d([1, 2, 3]);
   let recorded = -1;
-  const gradient = tf.grad((v: tf.Tensor) => {
+  const gradient = tf.grad((v: Tensor) => {
     const tape = tf.engine().state.activeTape;
     const before = tape.length;
     const c = untaped(() => v.square().mul(5));
@@ -21,7 +21,7 @@ test('untaped: its result is a constant to a gradient taken around it, and nothi
 
 test('untaped restores the tape after a throw', () => {
   const x = tf.tensor1d([2]);
-  const gradient = tf.grad((v: tf.Tensor) => {
+  const gradient = tf.grad((v: Tensor) => {
     assert.throws(() =>
       untaped(() => {
         throw new Error('inside');

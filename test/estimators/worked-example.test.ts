@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as tf from '@tensorflow/tfjs';
+import { type Tensor, tf } from '../../src/compute/tf.js';
 import { initBackend } from '../../src/compute/backend.js';
 import { Normal } from '../../src/distributions/normal.js';
 
@@ -12,13 +12,13 @@ const close = (actual: number, expected: number, digits: number) =>
 
 test('worked example through autodiff: dL/dmu = 2.0, dL/dsigma = 1.6, dL/dlogvar = 0.4852', () => {
   const eps = tf.tensor3d([[[0.8]]]);
-  const loss = (z: tf.Tensor) => z.mul(2).sum();
-  const bySigma = tf.grad((theta: tf.Tensor) => {
-    const [mu, sigma] = theta.reshape([1, 1, 2]).split(2, -1) as [tf.Tensor, tf.Tensor];
+  const loss = (z: Tensor) => z.mul(2).sum();
+  const bySigma = tf.grad((theta: Tensor) => {
+    const [mu, sigma] = theta.reshape([1, 1, 2]).split(2, -1) as [Tensor, Tensor];
     return loss(new Normal(mu, sigma).rsample(eps));
   })(tf.tensor1d([0.5, Math.exp(-0.5)]));
-  const byLogVar = tf.grad((theta: tf.Tensor) => {
-    const [mu, logVar] = theta.reshape([1, 1, 2]).split(2, -1) as [tf.Tensor, tf.Tensor];
+  const byLogVar = tf.grad((theta: Tensor) => {
+    const [mu, logVar] = theta.reshape([1, 1, 2]).split(2, -1) as [Tensor, Tensor];
     return loss(new Normal(mu, logVar.mul(0.5).exp()).rsample(eps));
   })(tf.tensor1d([0.5, -1]));
   const [dMu, dSigma] = bySigma.dataSync();

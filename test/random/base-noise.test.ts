@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../../src/compute/tf.js';
 import { forEachNoiseChunk } from '../../src/compute/estimate-gradients.js';
 import { drawFloat64, type NoiseKind, uniformsFor } from '../../src/random/base-noise.js';
 import { NoiseStream, UNIFORM_MAX, UNIFORM_MIN } from '../../src/random/noise-stream.js';
