@@ -1,8 +1,10 @@
 /**
  * Worker-thread entry: starts its own tfjs engine (wasm threads do not work in Node,
  * so parallelism is one engine per worker), then runs the cells it is sent.
- * Protocol: workerData = { backend }; posts { ready, backend } or { failed, message }
- * once, then answers each CellTask with { done, finished } or { failed, message }.
+ * Protocol: workerData = { backend }, the backend the main thread runs, which this
+ * worker must run too (no fallback: results must not depend on the thread); posts
+ * { ready, backend } or { failed, message } once, then answers each CellTask with
+ * { done, finished } or { failed, message }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type BackendName, initBackend } from '../compute/backend.js';
@@ -16,7 +18,9 @@ function message(error: unknown): string {
 }
 
 try {
-  const backend = await initBackend((workerData as { backend?: BackendName }).backend);
+  const requested = (workerData as { backend: BackendName }).backend;
+  const backend = await initBackend(requested);
+  if (backend.name !== requested) throw new Error(`a worker could not start the '${requested}' backend that the main thread runs (${backend.fallbackReason}); use --jobs 1`);
   port.on('message', (task: CellTask) => {
     try {
       port.postMessage({ type: 'done', finished: runCell(task.experiment, task.trials, fromCellTask(task)) });

@@ -3,9 +3,10 @@ import { type BackendChoice, type BackendName, initBackend } from '../compute/ba
 import { type Cell, type SkippedCells, planCells } from '../experiment/cells.js';
 import type { Experiment } from '../experiment/validate.js';
 import type { ResultRow } from '../results/result-row.js';
-import { type FinishedCell, runCell, toCellTask } from './cell-task.js';
+import { runOnRunners, thisThread } from './cell-runner.js';
+import { type FinishedCell, toCellTask } from './cell-task.js';
 import { type Shard, cellCost, shardCells } from './shard.js';
-import { CellWorkerPool, runOnWorkers } from './worker-pool.js';
+import { CellWorkerPool } from './worker-pool.js';
 
 export type { FinishedCell } from './cell-task.js';
 
@@ -25,14 +26,14 @@ export interface RunRequest {
   readonly done?: ReadonlyMap<string, FinishedCell> | undefined;
   readonly hooks?: RunHooks | undefined;
   /**
-   * Cells run at once, each worker thread with its own tfjs engine (default: the
-   * number of cores). 1 runs them in this thread. Results do not depend on it.
+   * Cells run at once, each on its own tfjs engine: this thread's and jobs - 1 worker
+   * threads' (default: the number of cores). Results do not depend on it.
    */
   readonly jobs?: number | undefined;
   /** Run only this share of the cells. */
   readonly shard?: Shard | undefined;
   /**
-   * Worker threads to reuse (e.g. across the experiments of one command); their size
+   * Worker threads to reuse (e.g. across the experiments of one command); its size + 1
    * replaces `jobs`. Without one, workers are started for this run and stopped after it.
    */
   readonly pool?: CellWorkerPool | undefined;
@@ -54,28 +55,24 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-/** Runs the cells one after another on this thread's engine, in canonical order. */
-async function runInProcess(request: RunRequest, pending: readonly Cell[], finished: Map<string, FinishedCell>) {
-  const { experiment, hooks } = request;
-  const backend = await initBackend(request.backend);
-  for (const [index, cell] of pending.entries()) {
-    if (hooks?.shouldStop?.()) return { backend, complete: false };
-    hooks?.onCellStart?.(cell, index, pending.length);
-    const done = runCell(experiment.name, experiment.trials, cell);
-    finished.set(cell.identity, done);
-    await hooks?.onCellDone?.(done, index, pending.length, cell);
-  }
-  return { backend, complete: true };
+function costliestFirst(cells: readonly Cell[], trials: number): Cell[] {
+  const costs = new Map(cells.map((cell) => [cell, cellCost(cell, trials)]));
+  return [...cells].sort((a, b) => (costs.get(b) as number) - (costs.get(a) as number));
 }
 
-/** Runs the cells on worker threads, the most expensive first so the last ones to finish are short. */
-async function runInWorkers(request: RunRequest, pending: readonly Cell[], finished: Map<string, FinishedCell>, pool: CellWorkerPool) {
+/**
+ * Runs the cells on this thread's engine and, with several jobs, on jobs - 1 worker
+ * threads beside it, the most expensive cells first so the last ones to finish are
+ * short. This thread starts at once; workers take their first cells while starting.
+ */
+async function runCells(request: RunRequest, pending: readonly Cell[], finished: Map<string, FinishedCell>, jobs: number) {
   const { experiment, hooks } = request;
-  const costs = new Map(pending.map((cell) => [cell, cellCost(cell, experiment.trials)]));
-  const queue = [...pending].sort((a, b) => (costs.get(b) as number) - (costs.get(a) as number));
-  const { workers, backend } = await pool.acquire(pending.length);
+  const backend = await initBackend(request.backend);
+  const pool = jobs > 1 && pending.length > 1 ? (request.pool ?? new CellWorkerPool(jobs - 1)) : undefined;
+  const queue = pool ? costliestFirst(pending, experiment.trials) : pending;
   try {
-    const { complete } = await runOnWorkers(workers, queue, {
+    const runners = [thisThread, ...(pool?.acquire(pending.length - 1, backend.name) ?? [])];
+    const { complete } = await runOnRunners(runners, queue, {
       task: (cell) => toCellTask(experiment.name, experiment.trials, cell),
       onStart: (cell, index) => hooks?.onCellStart?.(cell, index, queue.length),
       onDone: async (done, cell, index) => {
@@ -86,9 +83,11 @@ async function runInWorkers(request: RunRequest, pending: readonly Cell[], finis
     });
     return { backend, complete };
   } catch (error) {
-    // Cells of other workers may still be in flight: start over with fresh workers.
-    await pool.close();
+    // A worker may have failed half-way: the next run spawns fresh ones.
+    await pool?.close();
     throw error;
+  } finally {
+    if (pool && !request.pool) await pool.close();
   }
 }
 
@@ -99,19 +98,8 @@ export async function runExperiment(request: RunRequest): Promise<RunResult> {
   const cells = request.shard ? shardCells(plan.cells, experiment.trials, request.shard) : plan.cells;
   const finished = new Map(request.done ?? []);
   const pending = cells.filter((cell) => !finished.has(cell.identity));
-  const jobs = Math.max(1, Math.floor(request.pool?.size ?? request.jobs ?? defaultJobs()));
-  let outcome: { backend: BackendChoice; complete: boolean };
-  if (jobs > 1 && pending.length > 1) {
-    const pool = request.pool ?? new CellWorkerPool(jobs, request.backend);
-    try {
-      outcome = await runInWorkers(request, pending, finished, pool);
-    } finally {
-      if (!request.pool) await pool.close();
-    }
-  } else {
-    outcome = await runInProcess(request, pending, finished);
-  }
-  const { backend, complete } = outcome;
+  const jobs = Math.max(1, Math.floor(request.pool ? request.pool.size + 1 : (request.jobs ?? defaultJobs())));
+  const { backend, complete } = await runCells(request, pending, finished, jobs);
   const done = cells.flatMap((cell) => finished.get(cell.identity) ?? []);
   return {
     backend,

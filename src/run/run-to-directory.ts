@@ -40,7 +40,7 @@ export interface RunToDirectoryOptions {
   /** Overwrite results made from a different experiment file. */
   readonly force?: boolean | undefined;
   readonly signal?: AbortSignal | undefined;
-  /** Cells run at once on worker threads (default: the number of cores; 1: this thread). */
+  /** Cells run at once: this thread and jobs - 1 worker threads (default: the number of cores). */
   readonly jobs?: number | undefined;
   /** Run and write only this share of the cells; `merge` joins the shards. */
   readonly shard?: Shard | undefined;

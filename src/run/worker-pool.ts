@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { BackendChoice, BackendName } from '../compute/backend.js';
+import type { CellRunner } from './cell-runner.js';
 import type { CellTask, FinishedCell } from './cell-task.js';
 
 type Reply =
@@ -12,7 +13,7 @@ type Reply =
  * loader registered in this thread does not cover, so the worker registers tsx itself
  * before importing it; from dist/ it is plain JavaScript.
  */
-function spawnCellWorker(backend: BackendName | undefined): Worker {
+function spawnCellWorker(backend: BackendName): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSource ? './cell-worker.ts' : './cell-worker.js', import.meta.url);
   if (!fromSource) return new Worker(entry, { workerData: { backend } });
@@ -21,50 +22,51 @@ function spawnCellWorker(backend: BackendName | undefined): Worker {
   return new Worker(bootstrap, { eval: true, workerData: { backend } });
 }
 
-/** One worker thread with its own tfjs engine, running one cell at a time. */
-export class CellWorker {
-  private pending: { resolve: (reply: Reply) => void; reject: (error: Error) => void } | undefined;
+/**
+ * One worker thread with its own tfjs engine, running exactly the backend it was
+ * given. It takes cells while still starting up (they wait in its message queue),
+ * runs them one at a time in the order sent, and so replies are matched to requests
+ * first in, first out; two in flight mean it starts its next cell without waiting
+ * for this thread.
+ */
+export class CellWorker implements CellRunner {
+  readonly depth = 2;
+  private readonly pending: { resolve: (reply: Reply) => void; reject: (error: Error) => void }[] = [];
   private exited: Error | undefined;
+  /** Rejects with the worker's own message when its backend did not start. */
+  private readonly started: Promise<void>;
+  private readonly worker: Worker;
 
-  private constructor(private readonly worker: Worker) {
-    worker.on('message', (reply: Reply) => this.settle((p) => p.resolve(reply)));
-    worker.on('error', (error) => this.settle((p) => p.reject(error)));
+  constructor(backend: BackendName) {
+    const worker = (this.worker = spawnCellWorker(backend));
+    worker.on('message', (reply: Reply) => this.pending.shift()?.resolve(reply));
+    worker.on('error', (error) => this.failAll(error));
     worker.on('exit', (code) => {
       this.exited = new Error(`cell worker exited (code ${code})`);
-      this.settle((p) => p.reject(this.exited as Error));
+      this.failAll(this.exited);
     });
+    this.started = this.next().then((reply) => {
+      if (reply.type !== 'ready') throw new Error(reply.type === 'failed' ? reply.message : 'cell worker did not start');
+    });
+    // Reported by run(); a worker never asked to run anything has nothing to report.
+    this.started.catch(() => {});
   }
 
-  private settle(action: (pending: NonNullable<CellWorker['pending']>) => void): void {
-    const pending = this.pending;
-    this.pending = undefined;
-    if (pending) action(pending);
+  private failAll(error: Error): void {
+    for (const pending of this.pending.splice(0)) pending.reject(error);
   }
 
   private next(): Promise<Reply> {
     if (this.exited) return Promise.reject(this.exited);
     return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
+      this.pending.push({ resolve, reject });
     });
-  }
-
-  /** Starts a worker and waits until its backend is up. */
-  static async start(backend: BackendName | undefined): Promise<{ worker: CellWorker; backend: BackendChoice }> {
-    const worker = new CellWorker(spawnCellWorker(backend));
-    try {
-      const reply = await worker.next();
-      if (reply.type !== 'ready') throw new Error(reply.type === 'failed' ? reply.message : 'cell worker did not start');
-      return { worker, backend: reply.backend };
-    } catch (error) {
-      await worker.terminate();
-      throw error;
-    }
   }
 
   async run(task: CellTask): Promise<FinishedCell> {
     const reply = this.next();
     this.worker.postMessage(task);
-    const answer = await reply;
+    const [, answer] = await Promise.all([this.started, reply]);
     if (answer.type === 'done') return answer.finished;
     throw new Error(answer.type === 'failed' ? `cell ${task.cell.identity} failed in a worker: ${answer.message}` : 'unexpected reply');
   }
@@ -74,88 +76,31 @@ export class CellWorker {
   }
 }
 
-/** Starts `size` workers in parallel; if any fails to start, stops the others and throws. */
-export async function startCellWorkers(
-  size: number,
-  backend: BackendName | undefined,
-): Promise<{ workers: CellWorker[]; backend: BackendChoice }> {
-  const started = await Promise.allSettled(Array.from({ length: size }, () => CellWorker.start(backend)));
-  const workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.worker] : []));
-  const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  const first = started.find((s) => s.status === 'fulfilled');
-  if (failure || !first) {
-    await Promise.all(workers.map((w) => w.terminate()));
-    throw failure?.reason ?? new Error('no cell workers started');
-  }
-  return { workers, backend: first.value.backend };
-}
-
 /**
- * Worker threads kept across the experiments of one run (starting one costs about a
- * second): started on first use, grown up to `size` as experiments need them.
+ * Worker threads kept across the experiments of one run: spawned on first use,
+ * grown up to `size` as experiments need them. They run cells beside this thread,
+ * so `--jobs N` keeps N - 1 of them.
  */
 export class CellWorkerPool {
   private workers: CellWorker[] = [];
-  private backendChoice: BackendChoice | undefined;
+  private backend: BackendName | undefined;
 
-  constructor(
-    readonly size: number,
-    readonly backend: BackendName | undefined,
-  ) {}
+  constructor(readonly size: number) {}
 
-  /** Up to `count` (at most `size`) started workers and their backend. */
-  async acquire(count: number): Promise<{ workers: CellWorker[]; backend: BackendChoice }> {
-    const want = Math.max(1, Math.min(count, this.size));
-    if (this.workers.length < want) {
-      const more = await startCellWorkers(want - this.workers.length, this.backend);
-      this.workers.push(...more.workers);
-      this.backendChoice ??= more.backend;
-    }
-    return { workers: this.workers.slice(0, want), backend: this.backendChoice as BackendChoice };
+  /** Up to `count` (at most `size`) workers on `backend` (this thread's), spawning any missing. */
+  acquire(count: number, backend: BackendName): CellWorker[] {
+    if (this.backend !== undefined && this.backend !== backend) throw new Error(`cell workers run '${this.backend}', not '${backend}'`);
+    this.backend = backend;
+    const want = Math.max(0, Math.min(count, this.size));
+    while (this.workers.length < want) this.workers.push(new CellWorker(backend));
+    return this.workers.slice(0, want);
   }
 
-  /** Stops every worker; a later acquire starts fresh ones. */
+  /** Stops every worker; a later acquire spawns fresh ones. */
   async close(): Promise<void> {
     const workers = this.workers;
     this.workers = [];
+    this.backend = undefined;
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-}
-
-/**
- * Runs tasks on the workers, each taking the next task from the front of the queue
- * when it is free (so a queue ordered largest first balances well). onDone calls are
- * serialized in completion order. Stops taking tasks once shouldStop returns true,
- * letting the cells in flight finish.
- */
-export async function runOnWorkers<T>(
-  workers: readonly CellWorker[],
-  queue: readonly T[],
-  options: {
-    readonly task: (item: T) => CellTask;
-    readonly onStart?: (item: T, index: number) => void;
-    readonly onDone: (finished: FinishedCell, item: T, index: number) => void | Promise<void>;
-    readonly shouldStop?: () => boolean;
-  },
-): Promise<{ complete: boolean }> {
-  let next = 0;
-  let completed = 0;
-  let stopped = false;
-  let hooks: Promise<void> = Promise.resolve();
-  const lane = async (worker: CellWorker) => {
-    while (next < queue.length) {
-      if (options.shouldStop?.()) {
-        stopped = true;
-        return;
-      }
-      const index = next++;
-      const item = queue[index] as T;
-      options.onStart?.(item, index);
-      const finished = await worker.run(options.task(item));
-      hooks = hooks.then(() => options.onDone(finished, item, completed++));
-      await hooks;
-    }
-  };
-  await Promise.all(workers.map(lane));
-  return { complete: !stopped && next === queue.length };
 }

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Cell } from '../../src/experiment/cells.js';
+import type { BackendName } from '../../src/compute/backend.js';
+import { type Cell, planCells } from '../../src/experiment/cells.js';
 import { parseExperiment } from '../../src/experiment/load.js';
 import { formatCsv } from '../../src/results/csv.js';
+import { toCellTask } from '../../src/run/cell-task.js';
 import { type FinishedCell, runExperiment } from '../../src/run/run-experiment.js';
+import { type CellWorker, CellWorkerPool } from '../../src/run/worker-pool.js';
 
 // Three objective families, so every estimator file is rebuilt from its name in a worker.
 const experiments = [
@@ -31,22 +34,24 @@ for (const text of experiments) {
   const experiment = parseExperiment('inline.yaml', text);
   const sweeps = experiment.sweeps.map((s) => s.field);
 
-  test(`${experiment.name}: --jobs 1 and --jobs 2 give byte-identical CSVs, every cell through onCellDone`, async () => {
+  test(`${experiment.name}: --jobs 1, 2 and 3 give byte-identical CSVs, every cell through onCellDone`, async () => {
     const one = await runExperiment({ experiment, jobs: 1 });
-    const seen: string[] = [];
-    const two = await runExperiment({
-      experiment,
-      jobs: 2,
-      hooks: { onCellDone: (finished, index) => void seen.push(`${index}:${finished.identity}`) },
-    });
-    assert.equal(two.complete, true);
-    assert.equal(formatCsv(two.rows, sweeps), formatCsv(one.rows, sweeps));
-    assert.deepEqual(
-      seen.map((s) => Number(s.split(':')[0])),
-      one.cells.map((_, i) => i),
-      'onCellDone indexes count completions',
-    );
-    assert.deepEqual(new Set(seen.map((s) => s.slice(s.indexOf(':') + 1))), new Set(one.cells.map((c) => c.identity)));
+    for (const jobs of [2, 3]) {
+      const seen: string[] = [];
+      const many = await runExperiment({
+        experiment,
+        jobs,
+        hooks: { onCellDone: (finished, index) => void seen.push(`${index}:${finished.identity}`) },
+      });
+      assert.equal(many.complete, true);
+      assert.equal(formatCsv(many.rows, sweeps), formatCsv(one.rows, sweeps), `--jobs ${jobs}`);
+      assert.deepEqual(
+        seen.map((s) => Number(s.split(':')[0])),
+        one.cells.map((_, i) => i),
+        'onCellDone indexes count completions',
+      );
+      assert.deepEqual(new Set(seen.map((s) => s.slice(s.indexOf(':') + 1))), new Set(one.cells.map((c) => c.identity)));
+    }
   });
 }
 
@@ -71,4 +76,15 @@ test('with --jobs 2, resumed cells are not rerun and a stop lets running cells f
   assert.equal(stopped.cells.length, finished, 'every finished cell was reported');
   const fullRows = new Set(formatCsv(full.rows, []).split('\n'));
   for (const row of formatCsv(stopped.rows, []).split('\n')) assert.ok(fullRows.has(row), row);
+});
+
+test('a worker that cannot start the main thread\'s backend fails the run with its own reason', async () => {
+  const experiment = parseExperiment('inline.yaml', experiments[0] as string);
+  const [worker] = new CellWorkerPool(1).acquire(1, 'no-such-backend' as BackendName);
+  const cell = planCells(experiment).cells[0] as Cell;
+  try {
+    await assert.rejects((worker as CellWorker).run(toCellTask(experiment.name, experiment.trials, cell)), /could not start the 'no-such-backend' backend that the main thread runs/);
+  } finally {
+    await worker?.terminate();
+  }
 });

@@ -72,7 +72,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         type: 'number',
         default: defaultJobs(),
         defaultDescription: 'number of cores',
-        describe: 'cells run at once, each worker thread with its own tfjs engine; results do not depend on it',
+        describe: 'cells run at once, each on its own tfjs engine (this thread plus N-1 worker threads); results do not depend on it',
       })
       .option('shard', {
         type: 'string',
@@ -107,7 +107,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     process.on('SIGINT', onInterrupt);
     process.on('SIGTERM', onInterrupt);
     // One set of worker threads for every experiment of the command.
-    const pool = args.jobs > 1 ? new CellWorkerPool(args.jobs, args.backend) : undefined;
+    const pool = args.jobs > 1 ? new CellWorkerPool(args.jobs - 1) : undefined;
     try {
       for (const experiment of loaded) {
         if ('check' in experiment) {
