@@ -37,3 +37,12 @@ export function untaped<T extends TensorContainer>(fn: () => T): T {
     state.gradientDepth = depth;
   }
 }
+
+/**
+ * Sum over the last axis. When that axis has one element (a Bernoulli or a scalar
+ * Gaussian), a reshape: the same values without a pass over [T, c], and a backward
+ * pass that is a reshape too instead of a broadcast.
+ */
+export function sumLastAxis(x: Tensor): Tensor {
+  return x.shape[x.shape.length - 1] === 1 ? x.reshape(x.shape.slice(0, -1)) : x.sum(-1);
+}

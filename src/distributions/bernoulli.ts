@@ -1,5 +1,5 @@
 import { type Tensor, tf } from '../compute/tf.js';
-import { heaviside, untaped } from '../compute/tensor-ops.js';
+import { heaviside, sumLastAxis, untaped } from '../compute/tensor-ops.js';
 import type { Distribution, NoiseSpec, RelaxedDistribution } from './distribution.js';
 import { RelaxedBernoulli } from './relaxed-bernoulli.js';
 
@@ -20,7 +20,7 @@ export class Bernoulli implements Distribution {
 
   logProb(b: Tensor): Tensor {
     // b log sigmoid(l) + (1 - b) log sigmoid(-l) = b l - softplus(l)
-    return b.mul(this.logit).sub(tf.softplus(this.logit)).sum(-1);
+    return sumLastAxis(b.mul(this.logit).sub(tf.softplus(this.logit)));
   }
 
   relaxed(temperature: number): RelaxedDistribution {

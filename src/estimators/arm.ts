@@ -1,4 +1,4 @@
-import { stopGradient } from '../compute/tensor-ops.js';
+import { stopGradient, sumLastAxis } from '../compute/tensor-ops.js';
 import { antitheticPair } from './antithetic-bernoulli.js';
 import type { Estimator } from './estimator.js';
 
@@ -17,7 +17,7 @@ export const arm: Estimator = {
   minSamples: 1,
   surrogate({ objective, distribution, noise }) {
     const { logit, b, bMirror } = antitheticPair(distribution, noise);
-    const weight = objective.f(b).sub(objective.f(bMirror)).mul(noise.sigmoid().sub(0.5).sum(-1));
-    return logit.sum(-1).mul(stopGradient(weight));
+    const weight = objective.f(b).sub(objective.f(bMirror)).mul(sumLastAxis(noise.sigmoid().sub(0.5)));
+    return sumLastAxis(logit).mul(stopGradient(weight));
   },
 };

@@ -1,4 +1,4 @@
-import { stopGradient } from '../compute/tensor-ops.js';
+import { stopGradient, sumLastAxis } from '../compute/tensor-ops.js';
 import { antitheticPair } from './antithetic-bernoulli.js';
 import type { Estimator } from './estimator.js';
 
@@ -19,9 +19,9 @@ export const disarm: Estimator = {
     const weight = objective
       .f(b)
       .sub(objective.f(bMirror))
-      .mul(b.sub(bMirror).sum(-1))
-      .mul(logit.abs().sigmoid().sum(-1))
+      .mul(sumLastAxis(b.sub(bMirror)))
+      .mul(sumLastAxis(logit.abs().sigmoid()))
       .mul(0.5);
-    return logit.sum(-1).mul(stopGradient(weight));
+    return sumLastAxis(logit).mul(stopGradient(weight));
   },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sumLastAxis } from '../compute/tensor-ops.js';
 import { Bernoulli } from '../distributions/bernoulli.js';
 import type { Objective, ObjectiveDefinition } from './objective.js';
 
@@ -42,7 +43,7 @@ export const bernoulliQuadratic: ObjectiveDefinition<BernoulliQuadraticConfig> =
         const row = theta.expandDims(1);
         return new Bernoulli(param === 'logit' ? row : row.log().sub(row.neg().log1p()));
       },
-      f: (b) => b.sub(t).square().sum(-1),
+      f: (b) => sumLastAxis(b.sub(t).square()),
       expectation: () => p * (1 - t) ** 2 + (1 - p) * t ** 2,
       trueGrad: () => [param === 'logit' ? p * (1 - p) * dEdp : dEdp],
       // s = b - p: E[f s^2] / E[s^2] = f(1) (1 - p) + f(0) p (the same for param prob).

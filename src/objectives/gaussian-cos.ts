@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sumLastAxis } from '../compute/tensor-ops.js';
 import { gaussianFields, gaussianParameterisation } from './gaussian-scale.js';
 import type { Objective, ObjectiveDefinition } from './objective.js';
 
@@ -22,7 +23,7 @@ export const gaussianCos: ObjectiveDefinition<GaussianCosConfig> = {
       paramNames: shape.paramNames,
       theta: shape.theta,
       distribution: shape.distribution,
-      f: (x) => x.mul(k).cos().sum(-1),
+      f: (x) => sumLastAxis(x.mul(k).cos()),
       expectation: () => Math.cos(k * mu) * damping,
       trueGrad: () =>
         shape.gradient(-k * Math.sin(k * mu) * damping, -k * k * sigma * Math.cos(k * mu) * damping),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sumLastAxis } from '../compute/tensor-ops.js';
 import { gaussianFields, gaussianParameterisation } from './gaussian-scale.js';
 import type { Objective, ObjectiveDefinition } from './objective.js';
 
@@ -21,7 +22,7 @@ export const gaussianQuadratic: ObjectiveDefinition<GaussianQuadraticConfig> = {
       paramNames: shape.paramNames,
       theta: shape.theta,
       distribution: shape.distribution,
-      f: (x) => x.sub(k).square().sum(-1),
+      f: (x) => sumLastAxis(x.sub(k).square()),
       expectation: () => (mu - k) ** 2 + sigma ** 2,
       trueGrad: () => shape.gradient(2 * (mu - k), 2 * sigma),
       // Scores eps / sigma and (eps^2 - 1) / sigma with x = mu + sigma eps: Gaussian moments give
