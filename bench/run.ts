@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     engines.push('tensorflow');
     tensorflow = 'measured';
   } catch (error) {
-    tensorflow = `not measured: @tensorflow/tfjs-node does not load here (${String((error as { stderr?: string }).stderr ?? error).split('\n').find((l) => l.includes('tensorflow')) ?? 'failed'})`;
+    tensorflow = `not measured: @tensorflow/tfjs-node does not load here (${String((error as { stderr?: string }).stderr ?? error).split('\n').find((l) => l.startsWith('Error: ')) ?? 'failed'})`;
   }
   log(`engines: ${engines.join(', ')}; tensorflow ${tensorflow}`);
 
