@@ -21,9 +21,10 @@ export const thisThread: CellRunner = {
 
 /**
  * Runs queued items on the runners, each runner taking the next item from the front
- * when it has room (so a queue ordered largest first balances well). onDone calls are serialized in completion order. Stops taking items once shouldStop
- * returns true or an item failed; returns (or throws the first error) only after
- * every item in flight has finished, so nothing runs on behind the caller's back.
+ * when it has room (so a queue ordered largest first balances well). onDone calls are
+ * serialized in completion order. Stops taking items once shouldStop returns true or
+ * an item failed; returns (or throws the first error) only after every item in flight
+ * has finished, so nothing runs on behind the caller's back.
  */
 export async function runOnRunners<T>(
   runners: readonly CellRunner[],
