@@ -45,6 +45,9 @@ const MEASURE = fileURLToPath(new URL('./measure.js', import.meta.url));
 // --quick writes beside the full run's record instead of over it, in the source tree.
 const RESULTS = fileURLToPath(new URL(quick ? '../../../bench/results.quick.json' : '../../../bench/results.json', import.meta.url));
 
+/** Alternating --jobs 1 / --jobs 2 runs of the 40-cell grid; the best of each counts. */
+const JOBS_REPEATS = 3;
+
 type Engine = 'hand' | BackendName;
 
 async function measure<R>(request: Measurement): Promise<R> {
@@ -222,7 +225,7 @@ async function main(): Promise<void> {
   // Alternating repeats, best of each: other processes on the machine (and on this VM's
   // host: single runs here vary by 10%) only ever add time.
   const jobsRuns: (JobsResult & { jobs: number })[] = [];
-  for (let repeat = 0; repeat < 3; repeat++) {
+  for (let repeat = 0; repeat < JOBS_REPEATS; repeat++) {
     for (const jobs of [1, 2]) {
       const result = await measure<JobsResult>({ mode: 'jobs', jobs, experiment: jobsGrid });
       jobsRuns.push({ ...result, jobs });
@@ -278,7 +281,7 @@ async function main(): Promise<void> {
   }
   out.push('');
   out.push(
-    `--jobs on a 40-cell grid (categorical-linear K = 8, 4 estimators x 10 sample counts, T = ${TRIALS}; best of 3 alternating runs, wall time including worker start-up): ` +
+    `--jobs on a 40-cell grid (categorical-linear K = 8, 4 estimators x 10 sample counts, T = ${TRIALS}; best of ${JOBS_REPEATS} alternating runs, wall time including worker start-up): ` +
       `jobs=1 ${fmtMs(one.ms)}, jobs=2 ${fmtMs(two.ms)}, speed-up ${speedup.toFixed(2)}x on ${availableParallelism()} cores; ` +
       `CSVs ${jobsRuns.every((r) => r.csvSha256 === one.csvSha256) ? 'byte-identical' : 'DIFFER'}.`,
   );

@@ -3,7 +3,7 @@
  * so parallelism is one engine per worker), then runs the cells it is sent.
  * Protocol: workerData = { backend }, the backend the main thread runs, which this
  * worker must run too (no fallback: results must not depend on the thread); posts
- * { ready, backend } or { failed, message } once, then answers each CellTask with
+ * { ready } or { failed, message } once, then answers each CellTask with
  * { done, finished } or { failed, message }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -28,7 +28,7 @@ try {
       port.postMessage({ type: 'failed', message: message(error) });
     }
   });
-  port.postMessage({ type: 'ready', backend });
+  port.postMessage({ type: 'ready' });
 } catch (error) {
   port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 }

@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import type { BackendChoice, BackendName } from '../compute/backend.js';
+import type { BackendName } from '../compute/backend.js';
 import type { CellRunner } from './cell-runner.js';
 import type { CellTask, FinishedCell } from './cell-task.js';
 
 type Reply =
-  | { readonly type: 'ready'; readonly backend: BackendChoice }
+  | { readonly type: 'ready' }
   | { readonly type: 'done'; readonly finished: FinishedCell }
   | { readonly type: 'failed'; readonly message: string };
 
