@@ -72,7 +72,9 @@ export function forEachNoiseChunk(job: Pick<GradientJob, 'trials' | 'samples' | 
  * Runs the estimator on its objective: returns the T x P per-trial gradient estimates
  * (row-major, trial t's estimate at [t * P, (t + 1) * P)). Each chunk is one backward
  * pass through the surrogate with the parameters tiled to [T, P], so row t of the
- * gradient is trial t's sum of per-sample estimates. Chunks accumulate in float64. An
+ * gradient is trial t's sum of per-sample estimates. The surrogate [T, c] is not summed
+ * first: tfjs seeds a non-scalar output's backward pass with ones, the same gradient
+ * without a reduction over [T, c] and its backward broadcast. Chunks accumulate in float64. An
  * estimator's pooled form (leave-one-out) takes its gradient terms in the same single
  * pass and combines the totals at the end.
  */
@@ -98,7 +100,7 @@ export function estimateGradients(job: GradientJob): Float64Array {
       const totals = new Float64Array(trials * p);
       forEachNoiseChunk(job, spec, (noise) => {
         tf.tidy(() => {
-          const gradient = tf.grad((rows: Tensor) => estimator.surrogate(input(rows as Tensor2D, noise)).sum())(theta).dataSync();
+          const gradient = tf.grad((rows: Tensor) => estimator.surrogate(input(rows as Tensor2D, noise)))(theta).dataSync();
           for (let i = 0; i < totals.length; i++) totals[i] = (totals[i] as number) + (gradient[i] as number);
         });
       });
@@ -114,7 +116,7 @@ export function estimateGradients(job: GradientJob): Float64Array {
           const gradients = tf.grads((...rows: Tensor[]) => {
             const out = pooled.surrogates(input(rows[0] as Tensor2D, noise), rows as Tensor2D[]);
             values = out.values.map((value) => tf.keep(value));
-            return tf.addN(out.terms.map((term) => term.sum()));
+            return tf.addN(out.terms);
           })(copies);
           const read = (tensor: Tensor) => tensor.dataSync() as Float32Array;
           pooled.add(totals, { gradients: gradients.map(read), values: values.map(read) });
