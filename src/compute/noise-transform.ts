@@ -12,12 +12,13 @@ export function transformsOnBackend(kind: NoiseKind): kind is BackendNoiseKind {
   return kind !== 'normal';
 }
 
-/** random/base-noise.ts's transform of uniforms u (any shape) on the backend, in float32. */
+/** random/base-noise.ts's transform of uniforms u (any shape) on the backend, in float32 (for 'uniform', u itself). */
 export function noiseFromUniforms(kind: BackendNoiseKind, u: Tensor): Tensor {
   return tf.tidy(() => {
     switch (kind) {
       case 'uniform':
-        return u.clone();
+        // Returned as is: tidy keeps it, and a copy would be one more pass over the chunk.
+        return u;
       case 'gumbel':
         return u.log().neg().log().neg();
       case 'logistic':
