@@ -74,9 +74,9 @@ export function forEachNoiseChunk(job: Pick<GradientJob, 'trials' | 'samples' | 
  * pass through the surrogate with the parameters tiled to [T, P], so row t of the
  * gradient is trial t's sum of per-sample estimates. The surrogate [T, c] is not summed
  * first: tfjs seeds a non-scalar output's backward pass with ones, the same gradient
- * without a reduction over [T, c] and its backward broadcast. Chunks accumulate in float64. An
- * estimator's pooled form (leave-one-out) takes its gradient terms in the same single
- * pass and combines the totals at the end.
+ * without a reduction over [T, c] and its backward broadcast. Chunks accumulate in
+ * float64. An estimator's pooled form (leave-one-out) takes its gradient terms in the
+ * same single pass and combines the totals at the end.
  */
 export function estimateGradients(job: GradientJob): Float64Array {
   const { objective, estimator, trials, samples } = job;
