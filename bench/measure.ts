@@ -28,6 +28,9 @@ export interface JobsResult {
 
 const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
 
+/** Warm-up runs before the timed one (one chunk each; the hand loop's 1000 samples). */
+const WARM_UP_RUNS = 8;
+
 // tfjs is imported only where used, so the hand loop's RSS and start-up are its own.
 async function measureCell(engine: 'hand' | BackendName, task: CellTask): Promise<CellResult> {
   const { cell, trials } = task;
@@ -35,7 +38,9 @@ async function measureCell(engine: 'hand' | BackendName, task: CellTask): Promis
   let drawNoise: () => void;
   let backend = 'hand';
   // Warm-up (JIT, wasm kernels, the engine's memory at full chunk size) is paid once per
-  // worker in a real run, so it is left out of the time of a cell.
+  // worker in a real run, so it is left out of the time of a cell. One chunk was not enough:
+  // V8 optimizes tfjs's per-op JavaScript only after several calls, and a wasm cell of two
+  // chunks timed 99 ms after one warm-up chunk, 77-89 ms from its third run on.
   let warmUp = Math.min(cell.samples, 1000);
   if (engine === 'hand') {
     const { handEstimates, handNoise } = await import('./hand-loop.js');
@@ -59,7 +64,7 @@ async function measureCell(engine: 'hand' | BackendName, task: CellTask): Promis
     drawNoise = () => forEachNoiseChunk({ trials, samples: cell.samples, seed: cell.seed }, spec, () => undefined);
     run = (samples) => estimateCell({ ...rebuilt, samples }, trials).estimates;
   }
-  run(warmUp);
+  for (let i = 0; i < WARM_UP_RUNS; i++) run(warmUp);
   const started = performance.now();
   const estimates = run(cell.samples);
   const ms = performance.now() - started;
