@@ -68,15 +68,21 @@ export function forEachNoiseChunk(job: Pick<GradientJob, 'trials' | 'samples' | 
   }
 }
 
+/** Ones of the per-sample surrogate's shape [T, c], for noise [T, c, size]. */
+function onesPerSample(noise: Tensor): Tensor {
+  return tf.fill(noise.shape.slice(0, 2), 1);
+}
+
 /**
  * Runs the estimator on its objective: returns the T x P per-trial gradient estimates
  * (row-major, trial t's estimate at [t * P, (t + 1) * P)). Each chunk is one backward
  * pass through the surrogate with the parameters tiled to [T, P], so row t of the
- * gradient is trial t's sum of per-sample estimates. The surrogate [T, c] is not summed
- * first: tfjs seeds a non-scalar output's backward pass with ones, the same gradient
- * without a reduction over [T, c] and its backward broadcast. Chunks accumulate in
- * float64. An estimator's pooled form (leave-one-out) takes its gradient terms in the
- * same single pass and combines the totals at the end.
+ * gradient is trial t's sum of per-sample estimates. The backward pass starts from the
+ * per-sample surrogate [T, c] seeded with ones (the gradient of its sum, without the
+ * reduction); the ones are filled on the backend, where tfjs's default would build them as
+ * a JavaScript array of T * c floats per chunk. Chunks accumulate in float64. An
+ * estimator's pooled form (leave-one-out) takes its gradient terms in the same single
+ * pass and combines the totals at the end.
  */
 export function estimateGradients(job: GradientJob): Float64Array {
   const { objective, estimator, trials, samples } = job;
@@ -100,7 +106,8 @@ export function estimateGradients(job: GradientJob): Float64Array {
       const totals = new Float64Array(trials * p);
       forEachNoiseChunk(job, spec, (noise) => {
         tf.tidy(() => {
-          const gradient = tf.grad((rows: Tensor) => estimator.surrogate(input(rows as Tensor2D, noise)))(theta).dataSync();
+          const surrogate = (rows: Tensor) => estimator.surrogate(input(rows as Tensor2D, noise));
+          const gradient = tf.grad(surrogate)(theta, onesPerSample(noise)).dataSync();
           for (let i = 0; i < totals.length; i++) totals[i] = (totals[i] as number) + (gradient[i] as number);
         });
       });
@@ -117,7 +124,7 @@ export function estimateGradients(job: GradientJob): Float64Array {
             const out = pooled.surrogates(input(rows[0] as Tensor2D, noise), rows as Tensor2D[]);
             values = out.values.map((value) => tf.keep(value));
             return tf.addN(out.terms);
-          })(copies);
+          })(copies, onesPerSample(noise));
           const read = (tensor: Tensor) => tensor.dataSync() as Float32Array;
           pooled.add(totals, { gradients: gradients.map(read), values: values.map(read) });
           tf.dispose(values);

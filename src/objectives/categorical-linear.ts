@@ -1,3 +1,4 @@
+import { sumLastAxis } from '../compute/tensor-ops.js';
 import { tf } from '../compute/tf.js';
 import { z } from 'zod';
 import { Categorical } from '../distributions/categorical.js';
@@ -36,7 +37,7 @@ export const categoricalLinear: ObjectiveDefinition<CategoricalLinearConfig> = {
       paramNames: alphaNames(logits.length),
       theta: logits,
       distribution: (theta) => new Categorical(theta.expandDims(1)),
-      f: (z) => z.mul(tf.tensor1d(reward)).sum(-1),
+      f: (z) => sumLastAxis(z.mul(tf.tensor1d(reward))),
       expectation: () => moments.mean,
       trueGrad: () => moments.grad,
       optimalBaseline: () => optimalLogitBaselines(moments.pi, reward),

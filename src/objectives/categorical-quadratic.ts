@@ -1,3 +1,4 @@
+import { sumLastAxis } from '../compute/tensor-ops.js';
 import { tf } from '../compute/tf.js';
 import { z } from 'zod';
 import { Categorical } from '../distributions/categorical.js';
@@ -39,7 +40,7 @@ export const categoricalQuadratic: ObjectiveDefinition<CategoricalQuadraticConfi
       paramNames: alphaNames(logits.length),
       theta: logits,
       distribution: (theta) => new Categorical(theta.expandDims(1)),
-      f: (z) => z.sub(tf.tensor1d(target)).square().sum(-1),
+      f: (z) => sumLastAxis(z.sub(tf.tensor1d(target)).square()),
       expectation: () => constant + moments.mean,
       trueGrad: () => moments.grad,
       optimalBaseline: () => optimalLogitBaselines(moments.pi, reward.map((r) => constant + r)),
