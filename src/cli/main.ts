@@ -37,6 +37,12 @@ async function main(): Promise<void> {
     .parseAsync();
 }
 
+// A reader that stops early (`reparam-bench run x.yaml | head`) ends the output, not the
+// run: results still reach the disk. Writes after the first EPIPE fail as destroyed.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+});
+
 main().catch((error: unknown) => {
   if (error instanceof InputError) {
     process.stderr.write(`${error.message}\n`);

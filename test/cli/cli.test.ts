@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cli } from '../helpers/cli.js';
+import { cli, spawnCli } from '../helpers/cli.js';
 import { smallExperiment, tempDir, writeExperiment } from '../helpers/experiment-files.js';
 
 const grid = `  estimator: [reinforce, st-gumbel-softmax]
@@ -48,4 +48,20 @@ test('bad flags exit 2 with the allowed values', async () => {
   const { code, stderr } = await cli(['run', '--backend', 'gpu'], dir);
   assert.equal(code, 2);
   assert.match(stderr, /Choices: "wasm", "cpu", "tensorflow"/);
+});
+
+test('a reader that stops early (run ... | head) ends the output, not the run: exit 0, results written', async () => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'x.yaml', smallExperiment(grid, 'piped'));
+  const child = spawnCli(['run', 'x.yaml', '--out', 'out'], dir);
+  // Closed before the CLI writes anything: every line it prints meets EPIPE.
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  assert.equal(code, 0, stderr);
+  assert.doesNotMatch(stderr, /EPIPE|\n\s+at /);
+  assert.ok((await stat(join(dir, 'out', 'piped', 'results.csv'))).size > 0);
 });
