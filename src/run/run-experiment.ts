@@ -63,7 +63,8 @@ function costliestFirst(cells: readonly Cell[], trials: number): Cell[] {
 /**
  * Runs the cells on this thread's engine and, with several jobs, on jobs - 1 worker
  * threads beside it, the most expensive cells first so the last ones to finish are
- * short. This thread starts at once; workers take their first cells while starting.
+ * short. This thread starts at once; each worker claims cells as soon as it is up and
+ * the moment it is free.
  */
 async function runCells(request: RunRequest, pending: readonly Cell[], finished: Map<string, FinishedCell>, jobs: number) {
   const { experiment, hooks } = request;

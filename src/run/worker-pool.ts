@@ -1,12 +1,17 @@
 import { Worker } from 'node:worker_threads';
 import type { BackendName } from '../compute/backend.js';
-import type { CellRunner } from './cell-runner.js';
+import type { CellRunner, DrainEvents } from './cell-runner.js';
 import type { CellTask, FinishedCell } from './cell-task.js';
+import type { DrainRequest } from './cell-worker.js';
+import type { SharedCursor } from './shared-cursor.js';
 
 type Reply =
   | { readonly type: 'ready' }
-  | { readonly type: 'done'; readonly finished: FinishedCell }
-  | { readonly type: 'failed'; readonly message: string };
+  | { readonly type: 'unavailable'; readonly message: string }
+  | { readonly type: 'started'; readonly index: number }
+  | { readonly type: 'done'; readonly index: number; readonly finished: FinishedCell }
+  | { readonly type: 'failed'; readonly index: number; readonly message: string }
+  | { readonly type: 'drained' };
 
 /**
  * Starts cell-worker in a thread. From source (tsx) the worker is a .ts file that the
@@ -22,16 +27,21 @@ function spawnCellWorker(backend: BackendName): Worker {
   return new Worker(bootstrap, { eval: true, workerData: { backend } });
 }
 
+/** The queue a worker is draining, and where its replies go. */
+interface Draining {
+  readonly tasks: readonly CellTask[];
+  readonly events: DrainEvents;
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+}
+
 /**
  * One worker thread with its own tfjs engine, running exactly the backend it was
- * given. It takes cells while still starting up (they wait in its message queue),
- * runs them one at a time in the order sent, and so replies are matched to requests
- * first in, first out; two in flight mean it starts its next cell without waiting
- * for this thread.
+ * given. A queue sent while it is still starting up waits in its message queue; it
+ * drains one queue at a time.
  */
 export class CellWorker implements CellRunner {
-  readonly depth = 2;
-  private readonly pending: { resolve: (reply: Reply) => void; reject: (error: Error) => void }[] = [];
+  private draining: Draining | undefined;
   private exited: Error | undefined;
   /** Rejects with the worker's own message when its backend did not start. */
   private readonly started: Promise<void>;
@@ -39,36 +49,48 @@ export class CellWorker implements CellRunner {
 
   constructor(backend: BackendName) {
     const worker = (this.worker = spawnCellWorker(backend));
-    worker.on('message', (reply: Reply) => this.pending.shift()?.resolve(reply));
-    worker.on('error', (error) => this.failAll(error));
+    let ready!: () => void;
+    let unavailable!: (error: Error) => void;
+    this.started = new Promise((resolve, reject) => {
+      ready = resolve;
+      unavailable = reject;
+    });
+    // Reported by drain(); a worker never asked to run anything has nothing to report.
+    this.started.catch(() => {});
+    worker.on('message', (reply: Reply) => {
+      if (reply.type === 'ready') ready();
+      else if (reply.type === 'unavailable') unavailable(new Error(reply.message));
+      else this.onReply(reply);
+    });
+    worker.on('error', (error) => this.draining?.reject(error));
     worker.on('exit', (code) => {
       this.exited = new Error(`cell worker exited (code ${code})`);
-      this.failAll(this.exited);
-    });
-    this.started = this.next().then((reply) => {
-      if (reply.type !== 'ready') throw new Error(reply.type === 'failed' ? reply.message : 'cell worker did not start');
-    });
-    // Reported by run(); a worker never asked to run anything has nothing to report.
-    this.started.catch(() => {});
-  }
-
-  private failAll(error: Error): void {
-    for (const pending of this.pending.splice(0)) pending.reject(error);
-  }
-
-  private next(): Promise<Reply> {
-    if (this.exited) return Promise.reject(this.exited);
-    return new Promise((resolve, reject) => {
-      this.pending.push({ resolve, reject });
+      unavailable(this.exited);
+      this.draining?.reject(this.exited);
     });
   }
 
-  async run(task: CellTask): Promise<FinishedCell> {
-    const reply = this.next();
-    this.worker.postMessage(task);
-    const [, answer] = await Promise.all([this.started, reply]);
-    if (answer.type === 'done') return answer.finished;
-    throw new Error(answer.type === 'failed' ? `cell ${task.cell.identity} failed in a worker: ${answer.message}` : 'unexpected reply');
+  private onReply(reply: Exclude<Reply, { type: 'ready' | 'unavailable' }>): void {
+    const draining = this.draining;
+    if (!draining) return;
+    if (reply.type === 'started') draining.events.started(reply.index);
+    else if (reply.type === 'done') draining.events.finished(reply.index, reply.finished);
+    else if (reply.type === 'drained') draining.resolve();
+    else draining.reject(new Error(`cell ${draining.tasks[reply.index]?.cell.identity} failed in a worker: ${reply.message}`));
+  }
+
+  async drain(tasks: readonly CellTask[], cursor: SharedCursor, events: DrainEvents): Promise<void> {
+    if (this.exited) throw this.exited;
+    if (this.draining) throw new Error('a cell worker drains one queue at a time');
+    const drained = new Promise<void>((resolve, reject) => {
+      this.draining = { tasks, events, resolve, reject };
+    });
+    try {
+      this.worker.postMessage({ tasks, cursor } satisfies DrainRequest);
+      await Promise.all([this.started, drained]);
+    } finally {
+      this.draining = undefined;
+    }
   }
 
   async terminate(): Promise<void> {

@@ -6,6 +6,7 @@ import { parseExperiment } from '../../src/experiment/load.js';
 import { formatCsv } from '../../src/results/csv.js';
 import { toCellTask } from '../../src/run/cell-task.js';
 import { type FinishedCell, runExperiment } from '../../src/run/run-experiment.js';
+import { createCursor } from '../../src/run/shared-cursor.js';
 import { type CellWorker, CellWorkerPool } from '../../src/run/worker-pool.js';
 
 // Three objective families, so every estimator file is rebuilt from its name in a worker.
@@ -83,7 +84,11 @@ test('a worker that cannot start the main thread\'s backend fails the run with i
   const [worker] = new CellWorkerPool(1).acquire(1, 'no-such-backend' as BackendName);
   const cell = planCells(experiment).cells[0] as Cell;
   try {
-    await assert.rejects((worker as CellWorker).run(toCellTask(experiment.name, experiment.trials, cell)), /could not start the 'no-such-backend' backend that the main thread runs/);
+    const events = { beforeClaim() {}, started() {}, finished() {} };
+    await assert.rejects(
+      (worker as CellWorker).drain([toCellTask(experiment.name, experiment.trials, cell)], createCursor(), events),
+      /could not start the 'no-such-backend' backend that the main thread runs/,
+    );
   } finally {
     await worker?.terminate();
   }
