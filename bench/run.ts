@@ -111,7 +111,9 @@ interface Row {
   samples: number;
   noiseSize: number;
   engine: Engine;
+  /** Median of `runs`, the timed runs in ms. */
   ms: number;
+  runs: readonly number[];
   noiseMs: number;
   noiseShare: number;
   peakRssMB: number;
@@ -183,6 +185,7 @@ async function main(): Promise<void> {
           noiseSize: size,
           engine,
           ms: result.ms,
+          runs: result.runs,
           noiseMs: result.noiseMs,
           noiseShare: result.noiseMs / result.ms,
           peakRssMB: result.peakRssMB,
@@ -191,7 +194,7 @@ async function main(): Promise<void> {
         };
         rows.push(row);
         log(
-          `${objective.kind} ${row.estimator} n=${row.samples} ${engine}: ${fmtMs(row.ms)}, noise ${(100 * row.noiseShare).toFixed(0)}%, peak RSS ${row.peakRssMB.toFixed(0)} MB`,
+          `${objective.kind} ${row.estimator} n=${row.samples} ${engine}: ${fmtMs(row.ms)} (median of ${row.runs.length}), noise ${(100 * row.noiseShare).toFixed(0)}%, peak RSS ${row.peakRssMB.toFixed(0)} MB`,
         );
       }
     }
@@ -242,7 +245,9 @@ async function main(): Promise<void> {
   const find = (o: string, e: string, n: number, engine: Engine) =>
     rows.find((r) => r.objective === o && r.estimator === e && r.samples === n && r.engine === engine);
   const backends = engines.filter((e) => e !== 'hand');
-  out.push(`T = ${TRIALS}, temperature ${TEMPERATURE}; ratio = backend time / hand-loop time (below 1: faster than the hand loop).`);
+  out.push(
+    `T = ${TRIALS}, temperature ${TEMPERATURE}; time = median of a cell's timed runs (as many as fit in 1 s, at most 7, after warm-up); ratio = backend time / hand-loop time (below 1: faster than the hand loop).`,
+  );
   out.push('');
   out.push(
     `| objective | estimator | n | hand | ${backends.map((b) => `${b} | ${b}/hand`).join(' | ')} | wasm Msd/s | wasm peak RSS | noise share (wasm) |`,
