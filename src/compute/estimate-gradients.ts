@@ -124,7 +124,7 @@ export function estimateGradients(job: GradientJob): Float64Array {
             const out = pooled.surrogates(input(rows[0] as Tensor2D, noise), rows as Tensor2D[]);
             values = out.values.map((value) => tf.keep(value));
             return tf.addN(out.terms);
-          })(copies, onesPerSample(noise));
+          })(copies, tf.ones([trials]));
           const read = (tensor: Tensor) => tensor.dataSync() as Float32Array;
           pooled.add(totals, { gradients: gradients.map(read), values: values.map(read) });
           tf.dispose(values);

@@ -23,6 +23,11 @@ export class Bernoulli implements Distribution {
     return sumLastAxis(b.mul(this.logit).sub(tf.softplus(this.logit)));
   }
 
+  sumLogProb(b: Tensor): Tensor {
+    const ones = untaped(() => b.sum(1, true));
+    return ones.mul(this.logit).sub(tf.softplus(this.logit).mul(b.shape[1] as number)).sum([1, 2]);
+  }
+
   relaxed(temperature: number): RelaxedDistribution {
     return new RelaxedBernoulli(this.logit, temperature);
   }

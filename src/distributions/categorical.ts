@@ -27,6 +27,11 @@ export class Categorical implements Distribution {
     return tf.matMul(oneHot, tf.logSoftmax(this.logits), false, true).squeeze([-1]);
   }
 
+  sumLogProb(oneHot: Tensor): Tensor {
+    const counts = untaped(() => oneHot.sum(1, true));
+    return counts.mul(tf.logSoftmax(this.logits)).sum([1, 2]);
+  }
+
   relaxed(temperature: number): RelaxedDistribution {
     return new RelaxedOneHotCategorical(this.logits, temperature);
   }

@@ -22,6 +22,12 @@ export interface Distribution {
   /** A reparameterized sample whose gradient flows to the parameters. */
   rsample?(noise: Tensor): Tensor;
   logProb(value: Tensor): Tensor;
+  /**
+   * logProb(value) summed over the sample axis, [T], from the family's sufficient
+   * statistics (counts, sums of z and z^2): a graph on [T, 1, D] whose gradient is the
+   * sum of the c scores, where logProb's is a pass over [T, c, D] each way.
+   */
+  sumLogProb(value: Tensor): Tensor;
   /** The continuous relaxation at a temperature (discrete distributions only). */
   relaxed?(temperature: number): RelaxedDistribution;
 }

@@ -1,5 +1,5 @@
 import { type Tensor, tf } from '../compute/tf.js';
-import { sumLastAxis, untaped } from '../compute/tensor-ops.js';
+import { stopGradient, sumLastAxis, untaped } from '../compute/tensor-ops.js';
 import type { Distribution, NoiseSpec } from './distribution.js';
 
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
@@ -26,5 +26,20 @@ export class Normal implements Distribution {
     const standardized = x.sub(this.loc).div(this.scale);
     // The constant joins log(scale) on [T, 1, 1], saving a pass over [T, c, D].
     return sumLastAxis(standardized.square().mul(-0.5).sub(this.scale.log().add(HALF_LOG_TWO_PI)));
+  }
+
+  sumLogProb(x: Tensor): Tensor {
+    // From the sums of d = x - loc rather than of x and x^2, which would cancel in float32
+    // when |loc| >> scale. loc enters through shift = loc - loc (0, with loc's gradient):
+    // sum (x - loc)^2 = sum d^2 - 2 shift sum d + c shift^2, and the last term is 0 with
+    // gradient 0.
+    const c = x.shape[1] as number;
+    const [sum, sumOfSquares] = untaped(() => {
+      const d = x.sub(this.loc);
+      return [d.sum(1, true), d.square().sum(1, true)];
+    });
+    const shift = this.loc.sub(stopGradient(this.loc));
+    const squares = sumOfSquares.sub(shift.mul(sum).mul(2));
+    return squares.div(this.scale.square()).mul(-0.5).sub(this.scale.log().add(HALF_LOG_TWO_PI).mul(c)).sum([1, 2]);
   }
 }

@@ -35,7 +35,7 @@ export interface PooledChunk {
  */
 export interface PooledForm<Totals = unknown> {
   readonly terms: number;
-  /** `terms` surrogates [T, c], term k built on copies[k] only, and per-trial values [T] without gradient. */
+  /** `terms` per-trial surrogate sums [T], term k built on copies[k] only, and per-trial values [T] without gradient. */
   surrogates(input: SurrogateInput, copies: readonly Tensor2D[]): { terms: Tensor[]; values: Tensor[] };
   start(trials: number, params: number): Totals;
   add(totals: Totals, chunk: PooledChunk): void;

@@ -1,6 +1,6 @@
 import { type Tensor2D, tf } from '../compute/tf.js';
 import { z } from 'zod';
-import { stopGradient, untaped } from '../compute/tensor-ops.js';
+import { stopGradient, sumLastAxis, untaped } from '../compute/tensor-ops.js';
 import type { Objective } from '../objectives/objective.js';
 import type { Estimator, PooledForm } from './estimator.js';
 
@@ -43,11 +43,13 @@ export const leaveOneOut: PooledForm<LeaveOneOutTotals> = {
   surrogates({ objective, distribution, noise }, [weighted, plain]) {
     const z = distribution.sample(noise);
     const f = untaped(() => objective.f(z));
-    const centre = untaped(() => f.mean(1, true));
-    const logProb = (rows: Tensor2D) => objective.distribution(rows).logProb(z);
+    const sum = untaped(() => f.sum(1, true));
+    const centre = untaped(() => sum.div(f.shape[1] as number));
+    const weightedScores = untaped(() => f.sub(centre)).mul(objective.distribution(weighted as Tensor2D).logProb(z));
     return {
-      terms: [untaped(() => f.sub(centre)).mul(logProb(weighted as Tensor2D)), logProb(plain as Tensor2D)],
-      values: [centre.squeeze([1]), untaped(() => f.sum(1))],
+      // sum s_i needs no per-sample log q: the family's sufficient statistics give it.
+      terms: [sumLastAxis(weightedScores), objective.distribution(plain as Tensor2D).sumLogProb(z)],
+      values: [centre.squeeze([1]), sum.squeeze([1])],
     };
   },
   start: (trials, params) => ({
