@@ -1,4 +1,5 @@
 import type { NoiseStream } from './noise-stream.js';
+import { polarOnGrid } from './polar.js';
 
 /**
  * The parameter-free base noise distributions are built from, each a fixed transform of
@@ -42,12 +43,8 @@ function transformUniforms(kind: NoiseKind, u: ArrayLike<number>, draws: number,
       for (let i = 0; i < draws; i++) out[i] = logisticOf(u[i] as number);
       return;
     case 'normal':
-      for (let i = 0; i < draws; i += 2) {
-        const r = Math.sqrt(-2 * Math.log(u[i] as number));
-        const angle = 2 * Math.PI * (u[i + 1] as number);
-        out[i] = r * Math.cos(angle);
-        if (i + 1 < draws) out[i + 1] = r * Math.sin(angle);
-      }
+      // An odd count writes one value past draws, inside out's uniformsFor length.
+      for (let i = 0; i < draws; i += 2) polarOnGrid(Math.sqrt(-2 * Math.log(u[i] as number)), u[i + 1] as number, out, i);
       return;
   }
 }

@@ -1,8 +1,12 @@
 import seedrandom from 'seedrandom';
 
-// The hot loop reads this module-private constant: V8 keeps exported bindings in cells,
+/** Uniforms are multiples of 2^-UNIFORM_GRID_BITS: the top bits of each generator word. */
+export const UNIFORM_GRID_BITS = 24;
+
+// The hot loop reads these module-private constants: V8 keeps exported bindings in cells,
 // and reading one inside the loop boxed every uniform (2.7x slower, measured).
-const GRID_STEP = 2 ** -24;
+const GRID_STEP = 2 ** -UNIFORM_GRID_BITS;
+const DROPPED_BITS = 32 - UNIFORM_GRID_BITS;
 
 /**
  * Smallest and largest uniforms a stream yields. Both are exact in float32 (1 - 1e-10
@@ -36,8 +40,8 @@ function fillXor4096Uniforms(state: Int32Array, out: Float32Array, offset: numbe
     t ^= t >>> 12;
     v ^= t;
     state[i] = v;
-    // The top 24 bits of the output word, so every value is exact in float32.
-    const u = (((v + (w ^ (w >>> 16))) | 0) >>> 8) * GRID_STEP;
+    // The top bits of the output word, few enough that every value is exact in float32.
+    const u = (((v + (w ^ (w >>> 16))) | 0) >>> DROPPED_BITS) * GRID_STEP;
     out[k] = u < GRID_STEP ? GRID_STEP : u;
   }
   state[INDEX] = i;
