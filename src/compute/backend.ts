@@ -1,4 +1,5 @@
 import { requireTfjs, tf } from './tf.js';
+import { shareDataOnWasm } from './wasm-shared-data.js';
 
 export const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -15,6 +16,7 @@ async function register(name: BackendName): Promise<void> {
   if (name === 'tensorflow') requireTfjs('@tensorflow/tfjs-node');
   if (!(await tf.setBackend(name))) throw new Error(`tfjs could not start the '${name}' backend`);
   await tf.ready();
+  if (name === 'wasm') shareDataOnWasm();
 }
 
 /**
