@@ -24,8 +24,8 @@ export class Bernoulli implements Distribution {
   }
 
   sumLogProb(b: Tensor): Tensor {
-    const ones = untaped(() => b.sum(1, true));
-    return ones.mul(this.logit).sub(tf.softplus(this.logit).mul(b.shape[1] as number)).sum([1, 2]);
+    const counts = untaped(() => b.sum(1, true));
+    return counts.mul(this.logit).sub(tf.softplus(this.logit).mul(b.shape[1] as number)).sum([1, 2]);
   }
 
   relaxed(temperature: number): RelaxedDistribution {

@@ -24,7 +24,7 @@ export interface Distribution {
   logProb(value: Tensor): Tensor;
   /**
    * logProb(value) summed over the sample axis, [T], from the family's sufficient
-   * statistics (counts, sums of z and z^2): a graph on [T, 1, D] whose gradient is the
+   * statistics (counts; sums of deviations and their squares): a graph on [T, 1, D] whose gradient is the
    * sum of the c scores, where logProb's is a pass over [T, c, D] each way.
    */
   sumLogProb(value: Tensor): Tensor;

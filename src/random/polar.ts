@@ -5,7 +5,7 @@ import { UNIFORM_GRID_BITS } from './noise-stream.js';
  * k splits into high and low halves, h and l, and the angle addition formulas combine
  * cos and sin of 2 pi h / 2^12 and 2 pi l / 2^24 from two 4096-entry tables. Why not
  * Math.cos and Math.sin: they took three quarters of the time of drawing normals (28.6 of
- * 37.4 ms per million pairs), the tables a tenth. The result is within 1e-15 of
+ * 37.4 ms per million pairs; with the tables the loop takes 12.9 ms). The result is within 1e-15 of
  * Math.cos(2 pi u) and Math.sin(2 pi u) for every u on the grid
  * (test/random/polar.test.ts checks them all).
  */
