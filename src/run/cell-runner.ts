@@ -19,8 +19,9 @@ export interface CellRunner {
 }
 
 /**
- * This thread's engine. Each cell first lets the event loop turn, so that worker
- * replies, progress output and Ctrl-C are handled between cells.
+ * The calling thread's engine: the main thread's, and each worker's for the queues it is
+ * sent. Each cell first lets the event loop turn, so that worker replies, progress output
+ * and Ctrl-C are handled between cells.
  */
 export const thisThread: CellRunner = {
   async drain(tasks, cursor, events) {

@@ -10,8 +10,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type BackendName, initBackend } from '../compute/backend.js';
-import { type CellTask, fromCellTask, runCell } from './cell-task.js';
-import { type SharedCursor, claimNext, stopCursor } from './shared-cursor.js';
+import type { CellTask } from './cell-task.js';
+import { type DrainEvents, thisThread } from './cell-runner.js';
+import type { SharedCursor } from './shared-cursor.js';
 
 export interface DrainRequest {
   readonly tasks: readonly CellTask[];
@@ -25,19 +26,21 @@ function message(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
+/** This thread's drain loop (the main thread runs the same), its events posted as replies. */
 function drain({ tasks, cursor }: DrainRequest, reply: (message: unknown) => void): void {
-  for (let index = claimNext(cursor, tasks.length); index !== undefined; index = claimNext(cursor, tasks.length)) {
-    reply({ type: 'started', index });
-    const task = tasks[index] as CellTask;
-    try {
-      reply({ type: 'done', index, finished: runCell(task.experiment, task.trials, fromCellTask(task)) });
-    } catch (error) {
-      stopCursor(cursor);
-      reply({ type: 'failed', index, message: message(error) });
-      return;
-    }
-  }
-  reply({ type: 'drained' });
+  let current = -1;
+  const events: DrainEvents = {
+    beforeClaim: () => {},
+    started: (index) => {
+      current = index;
+      reply({ type: 'started', index });
+    },
+    finished: (index, finished) => reply({ type: 'done', index, finished }),
+  };
+  thisThread.drain(tasks, cursor, events).then(
+    () => reply({ type: 'drained' }),
+    (error: unknown) => reply({ type: 'failed', index: current, message: message(error) }),
+  );
 }
 
 try {

@@ -4,9 +4,9 @@ import type { BackendName } from '../../src/compute/backend.js';
 import { type Cell, planCells } from '../../src/experiment/cells.js';
 import { parseExperiment } from '../../src/experiment/load.js';
 import { formatCsv } from '../../src/results/csv.js';
-import { toCellTask } from '../../src/run/cell-task.js';
+import { type CellTask, toCellTask } from '../../src/run/cell-task.js';
 import { type FinishedCell, runExperiment } from '../../src/run/run-experiment.js';
-import { createCursor } from '../../src/run/shared-cursor.js';
+import { claimNext, createCursor } from '../../src/run/shared-cursor.js';
 import { type CellWorker, CellWorkerPool } from '../../src/run/worker-pool.js';
 
 // Three objective families, so every estimator file is rebuilt from its name in a worker.
@@ -89,6 +89,28 @@ test('a worker that cannot start the main thread\'s backend fails the run with i
       (worker as CellWorker).drain([toCellTask(experiment.name, experiment.trials, cell)], createCursor(), events),
       /could not start the 'no-such-backend' backend that the main thread runs/,
     );
+  } finally {
+    await worker?.terminate();
+  }
+});
+
+test('a cell that fails in a worker stops its claims and fails the run naming the cell', async () => {
+  const experiment = parseExperiment('inline.yaml', experiments[0] as string);
+  const [good, bad, after] = planCells(experiment).cells.map((cell) => toCellTask(experiment.name, experiment.trials, cell));
+  const broken = { ...(bad as CellTask), cell: { ...(bad as CellTask).cell, choice: { ...(bad as CellTask).cell.choice, name: 'no-such-estimator' } } };
+  const [worker] = new CellWorkerPool(1).acquire(1, 'wasm');
+  const cursor = createCursor();
+  const started: number[] = [];
+  const finished: number[] = [];
+  try {
+    const events = { beforeClaim() {}, started: (index: number) => started.push(index), finished: (index: number) => finished.push(index) };
+    await assert.rejects(
+      (worker as CellWorker).drain([good as CellTask, broken, after as CellTask], cursor, events),
+      new RegExp(`cell ${broken.cell.identity.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} failed in a worker: .*unknown estimator 'no-such-estimator'`),
+    );
+    assert.deepEqual(started, [0, 1]);
+    assert.deepEqual(finished, [0]);
+    assert.equal(claimNext(cursor, 3), undefined);
   } finally {
     await worker?.terminate();
   }
