@@ -24,8 +24,9 @@ export interface Distribution {
   logProb(value: Tensor): Tensor;
   /**
    * logProb(value) summed over the sample axis, [T], from the family's sufficient
-   * statistics (counts; sums of deviations and their squares): a graph on [T, 1, D] whose gradient is the
-   * sum of the c scores, where logProb's is a pass over [T, c, D] each way.
+   * statistics (counts; sums of deviations and their squares): a graph on [T, 1, D]
+   * whose gradient is the sum of the c scores, where logProb's is a pass over [T, c, D]
+   * each way.
    */
   sumLogProb(value: Tensor): Tensor;
   /** The continuous relaxation at a temperature (discrete distributions only). */
