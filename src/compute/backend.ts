@@ -1,4 +1,5 @@
 import { requireTfjs, tf } from './tf.js';
+import { sumRowsOnWasm } from './wasm-row-sums.js';
 import { shareDataOnWasm } from './wasm-shared-data.js';
 
 export const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
@@ -16,7 +17,10 @@ async function register(name: BackendName): Promise<void> {
   if (name === 'tensorflow') requireTfjs('@tensorflow/tfjs-node');
   if (!(await tf.setBackend(name))) throw new Error(`tfjs could not start the '${name}' backend`);
   await tf.ready();
-  if (name === 'wasm') shareDataOnWasm();
+  if (name === 'wasm') {
+    shareDataOnWasm();
+    sumRowsOnWasm();
+  }
 }
 
 /**
