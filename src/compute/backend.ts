@@ -1,4 +1,5 @@
 import { requireTfjs, tf } from './tf.js';
+import { broadcastArithmeticOnWasm } from './wasm-broadcast-arithmetic.js';
 import { sumRowsOnWasm } from './wasm-row-sums.js';
 import { shareDataOnWasm } from './wasm-shared-data.js';
 
@@ -20,6 +21,7 @@ async function register(name: BackendName): Promise<void> {
   if (name === 'wasm') {
     shareDataOnWasm();
     sumRowsOnWasm();
+    broadcastArithmeticOnWasm();
   }
 }
 

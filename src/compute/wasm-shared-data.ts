@@ -1,9 +1,5 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
-import { tf } from './tf.js';
-
-interface WasmBackend {
-  incRef(dataId: object): void;
-}
+import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import { type WasmBackend, overrideWasmKernel } from './wasm-kernel-module.js';
 
 /** The output is the input's data under one more reference, as wasm's Reshape already does. */
 function share(x: TensorInfo, backend: WasmBackend): TensorInfo {
@@ -11,32 +7,24 @@ function share(x: TensorInfo, backend: WasmBackend): TensorInfo {
   return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
 }
 
-const shareIdentity: KernelFunc = ({ inputs, backend }) => share(inputs.x as TensorInfo, backend as unknown as WasmBackend);
-
 /**
  * tfjs core clones (Identity) every tensor it saves for a backward pass, and its
  * gradients cast float32 inputs to float32; tfjs-backend-wasm 4.22 copies the data for
  * both, one more pass over a whole [T, c, size] chunk per taped op (5 copies per chunk
  * of a Gaussian pathwise cell, 18% of its kernel time). Tensors are immutable and the
  * backend counts references to shared data (its Reshape shares), so Identity and
- * same-type Cast now share; other casts convert as before. Idempotent.
+ * same-type Cast now share; other casts convert as before.
  */
 export function shareDataOnWasm(): void {
-  const identity = tf.getKernel('Identity', 'wasm');
-  const cast = tf.getKernel('Cast', 'wasm');
-  if (!identity || !cast || identity.kernelFunc === shareIdentity) return;
-  const convert = cast.kernelFunc;
-  const replace = (config: KernelConfig) => {
-    tf.unregisterKernel(config.kernelName, 'wasm');
-    tf.registerKernel(config);
-  };
-  replace({ kernelName: 'Identity', backendName: 'wasm', kernelFunc: shareIdentity });
-  replace({
-    kernelName: 'Cast',
-    backendName: 'wasm',
-    kernelFunc: (args) => {
+  overrideWasmKernel('Identity', () => {
+    const shareIdentity: KernelFunc = ({ inputs, backend }) => share(inputs.x as TensorInfo, backend as unknown as WasmBackend);
+    return shareIdentity;
+  });
+  overrideWasmKernel('Cast', (convert) => {
+    const castOrShare: KernelFunc = (args) => {
       const x = args.inputs.x as TensorInfo;
       return x.dtype === args.attrs?.dtype ? share(x, args.backend as unknown as WasmBackend) : convert(args);
-    },
+    };
+    return castOrShare;
   });
 }

@@ -1,11 +1,13 @@
-;; rowSums(x, rows, size, out): out[r] = x[r][0] + x[r][1] + ... + x[r][size - 1] for a
-;; row-major float32 matrix, added in float32 from 0 and left to right, exactly as
-;; tfjs-backend-wasm's Sum adds one row. Eight rows at a time, so eight independent
-;; chains of additions overlap instead of one chain waiting on each addition.
-;; Pointers are byte offsets into the imported memory (tfjs-backend-wasm's heap).
-;; Compiled to row-sums-wasm.ts by `npm run wasm`.
+;; Float32 kernels that replace slow paths of tfjs-backend-wasm 4.22 with the same results
+;; bit for bit (src/compute/wasm-*.ts install them). Pointers are byte offsets into the
+;; imported memory, tfjs-backend-wasm's heap. Compiled to wasm-kernels-binary.ts by
+;; `npm run wasm`.
 (module
   (import "env" "memory" (memory 1))
+  ;; rowSums(x, rows, size, out): out[r] = x[r][0] + x[r][1] + ... + x[r][size - 1] for a
+  ;; row-major matrix, added from 0 and left to right, exactly as tfjs's Sum adds one row.
+  ;; Eight rows at a time, so eight independent chains of additions overlap instead of one
+  ;; chain waiting on each addition.
   (func (export "rowSums") (param $x i32) (param $rows i32) (param $size i32) (param $out i32)
     (local $a f32) (local $b f32) (local $c f32) (local $d f32)
     (local $e f32) (local $f f32) (local $g f32) (local $h f32)
@@ -68,4 +70,54 @@
         (f32.store (local.get $out) (local.get $a))
         (local.set $out (i32.add (local.get $out) (i32.const 4)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $remaining)))))
+        (br $remaining))))
+
+  ;; arithmetic(op, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2): out = a op b over an
+  ;; output of shape [d0, d1, d2] (row-major, contiguous), where a and b are read with byte
+  ;; strides a0..a2 and b0..b2 (0 along a broadcast axis). op: 0 add, 1 subtract,
+  ;; 2 multiply, 3 divide; each one IEEE float32 operation, as XNNPACK computes it.
+  (func (export "arithmetic")
+    (param $op i32) (param $a i32) (param $b i32) (param $out i32)
+    (param $d0 i32) (param $d1 i32) (param $d2 i32)
+    (param $a0 i32) (param $a1 i32) (param $a2 i32)
+    (param $b0 i32) (param $b1 i32) (param $b2 i32)
+    (local $i i32) (local $j i32) (local $k i32)
+    (local $pa i32) (local $pb i32) (local $x f32) (local $y f32) (local $z f32)
+    (block $outerDone
+      (loop $outer
+        (br_if $outerDone (i32.ge_u (local.get $i) (local.get $d0)))
+        (local.set $j (i32.const 0))
+        (block $middleDone
+          (loop $middle
+            (br_if $middleDone (i32.ge_u (local.get $j) (local.get $d1)))
+            (local.set $pa (i32.add (local.get $a) (i32.add (i32.mul (local.get $i) (local.get $a0)) (i32.mul (local.get $j) (local.get $a1)))))
+            (local.set $pb (i32.add (local.get $b) (i32.add (i32.mul (local.get $i) (local.get $b0)) (i32.mul (local.get $j) (local.get $b1)))))
+            (local.set $k (i32.const 0))
+            (block $innerDone
+              (loop $inner
+                (br_if $innerDone (i32.ge_u (local.get $k) (local.get $d2)))
+                (local.set $x (f32.load (local.get $pa)))
+                (local.set $y (f32.load (local.get $pb)))
+                (block $stored
+                  (block $divide
+                    (block $multiply
+                      (block $subtract
+                        (block $add
+                          (br_table $add $subtract $multiply $divide (local.get $op)))
+                        (local.set $z (f32.add (local.get $x) (local.get $y)))
+                        (br $stored))
+                      (local.set $z (f32.sub (local.get $x) (local.get $y)))
+                      (br $stored))
+                    (local.set $z (f32.mul (local.get $x) (local.get $y)))
+                    (br $stored))
+                  (local.set $z (f32.div (local.get $x) (local.get $y))))
+                (f32.store (local.get $out) (local.get $z))
+                (local.set $out (i32.add (local.get $out) (i32.const 4)))
+                (local.set $pa (i32.add (local.get $pa) (local.get $a2)))
+                (local.set $pb (i32.add (local.get $pb) (local.get $b2)))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                (br $inner)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $middle)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $outer)))))

@@ -1,0 +1,59 @@
+import type { DataType, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import { WASM_KERNELS } from './wasm-kernels-binary.js';
+import { tf } from './tf.js';
+
+/** The parts of tfjs-backend-wasm's backend that kernels written here read and write. */
+export interface WasmBackend {
+  readonly wasm: { readonly asm?: { readonly memory?: unknown } };
+  readonly dataIdMap: { get(dataId: object): { readonly memoryOffset: number } | undefined };
+  makeOutput(shape: number[], dtype: DataType): TensorInfo;
+  disposeData(dataId: object): void;
+  incRef(dataId: object): void;
+}
+
+/** The exports of wasm-kernels.wat; pointers and strides in bytes. */
+export interface WasmKernels {
+  rowSums(x: number, rows: number, size: number, out: number): void;
+  arithmetic(
+    op: number, a: number, b: number, out: number,
+    d0: number, d1: number, d2: number,
+    a0: number, a1: number, a2: number,
+    b0: number, b1: number, b2: number,
+  ): void;
+}
+
+/** wasm-kernels.wat instantiated on each backend's memory (a backend started again has a new one). */
+const instances = new WeakMap<WebAssembly.Memory, WasmKernels>();
+
+/** The kernels on the backend's heap; undefined where its memory is shared (threaded wasm, not used in Node). */
+export function wasmKernelsOn(backend: WasmBackend): WasmKernels | undefined {
+  const memory = backend.wasm.asm?.memory;
+  if (!(memory instanceof WebAssembly.Memory) || memory.buffer instanceof SharedArrayBuffer) return undefined;
+  let kernels = instances.get(memory);
+  if (!kernels) {
+    const module = new WebAssembly.Module(Buffer.from(WASM_KERNELS, 'base64'));
+    kernels = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as WasmKernels;
+    instances.set(memory, kernels);
+  }
+  return kernels;
+}
+
+/** Byte offset of a tensor's data in the backend's heap. */
+export function heapOffset(backend: WasmBackend, x: TensorInfo): number {
+  const data = backend.dataIdMap.get(x.dataId);
+  if (!data) throw new Error('tensor data is not on the wasm backend');
+  return data.memoryOffset;
+}
+
+/** Kernels installed here, so that installing twice does not wrap one in another. */
+const installed = new WeakSet<KernelFunc>();
+
+/** Replaces tfjs's wasm kernel `name` by what `replace` builds around it, once. */
+export function overrideWasmKernel(name: string, replace: (original: KernelFunc) => KernelFunc): void {
+  const config = tf.getKernel(name, 'wasm');
+  if (!config || installed.has(config.kernelFunc)) return;
+  const kernelFunc = replace(config.kernelFunc);
+  installed.add(kernelFunc);
+  tf.unregisterKernel(name, 'wasm');
+  tf.registerKernel({ ...config, kernelFunc });
+}
