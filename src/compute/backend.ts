@@ -1,5 +1,6 @@
 import { requireTfjs, tf } from './tf.js';
 import { broadcastArithmeticOnWasm } from './wasm-broadcast-arithmetic.js';
+import { normalsOnWasm } from './wasm-normals.js';
 import { sumRowsOnWasm } from './wasm-row-sums.js';
 import { shareDataOnWasm } from './wasm-shared-data.js';
 
@@ -22,6 +23,7 @@ async function register(name: BackendName): Promise<void> {
     shareDataOnWasm();
     sumRowsOnWasm();
     broadcastArithmeticOnWasm();
+    normalsOnWasm();
   }
 }
 

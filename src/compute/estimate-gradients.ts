@@ -34,31 +34,35 @@ export function noiseSpecOf(objective: Objective, estimator: AnyEstimator): Nois
 /**
  * Calls visit with each chunk of seeded noise [T, c, size], in order; disposes it afterwards.
  * Trial t's uniforms come from its own stream, in bulk; they are transformed to the noise
- * kind on the backend or, for normals, in float64 before the upload.
+ * kind on the backend or, for normals where the backend has no kernel for them, in float64
+ * before the upload.
  */
 export function forEachNoiseChunk(job: Pick<GradientJob, 'trials' | 'samples' | 'seed'>, spec: NoiseSpec, visit: (noise: Tensor) => void): void {
   const { trials, samples } = job;
   const chunk = chunkSamples(trials, spec.size, samples);
   const streams = Array.from({ length: trials }, (_, t) => new NoiseStream(trialSeed(job.seed, t)));
-  const buffer = new Float32Array(trials * chunk * spec.size);
-  // Normals are transformed here, per trial, from a scratch row of uniforms.
   const onBackend = transformsOnBackend(spec.kind);
+  // A trial's row: its uniforms when the backend transforms them, else its values.
+  const widthOf = (draws: number) => (onBackend ? uniformsFor(spec.kind, draws) : draws);
+  const buffer = new Float32Array(trials * widthOf(chunk * spec.size));
+  // Normals drawn here are transformed per trial, from a scratch row of uniforms.
   const uniforms = new Float32Array(onBackend ? 0 : uniformsFor(spec.kind, chunk * spec.size));
   const normals = new Float64Array(uniforms.length);
   for (let done = 0; done < samples; done += chunk) {
     const count = Math.min(chunk, samples - done);
     const draws = count * spec.size;
+    const width = widthOf(draws);
     streams.forEach((stream, t) => {
       if (onBackend) {
-        stream.fillUniform(buffer, t * draws, draws);
+        stream.fillUniform(buffer, t * width, width);
         return;
       }
       drawFloat64(stream, spec.kind, draws, uniforms, normals);
       buffer.set(normals.subarray(0, draws), t * draws);
     });
     const noise = tf.tidy(() => {
-      const values = tf.tensor3d(buffer.subarray(0, trials * draws), [trials, count, spec.size]);
-      return transformsOnBackend(spec.kind) ? noiseFromUniforms(spec.kind, values) : values;
+      const rows = tf.tensor2d(buffer.subarray(0, trials * width), [trials, width]);
+      return (onBackend ? noiseFromUniforms(spec.kind, rows, draws) : rows).reshape([trials, count, spec.size]);
     });
     try {
       visit(noise);

@@ -1,19 +1,24 @@
 import { type Tensor, tf } from './tf.js';
 import type { NoiseKind } from '../random/base-noise.js';
+import { NORMALS_ON_GRID } from './wasm-normals.js';
 
 /**
- * Kinds whose transform runs on the backend. Gumbel and logistic noise are logarithms,
- * which wasm computes several times faster than a float64 loop; Box-Muller normals stay in
- * float64 JS, because wasm's cos and sin (and splitting the pairs) are slower than the loop.
+ * Whether uniforms go to the backend to be transformed there. Gumbel and logistic noise
+ * are logarithms, which wasm computes several times faster than a float64 loop (in float32).
+ * Normals go where the backend has NORMALS_ON_GRID (wasm: the float64 loop in wasm, the
+ * same bits); elsewhere they are drawn in float64 JS, because tfjs's cos and sin (and
+ * splitting the pairs) are slower than that loop.
  */
-export type BackendNoiseKind = Exclude<NoiseKind, 'normal'>;
-
-export function transformsOnBackend(kind: NoiseKind): kind is BackendNoiseKind {
-  return kind !== 'normal';
+export function transformsOnBackend(kind: NoiseKind): boolean {
+  return kind !== 'normal' || tf.getKernel(NORMALS_ON_GRID, tf.getBackend()) !== undefined;
 }
 
-/** random/base-noise.ts's transform of uniforms u (any shape) on the backend, in float32 (for 'uniform', u itself). */
-export function noiseFromUniforms(kind: BackendNoiseKind, u: Tensor): Tensor {
+/**
+ * random/base-noise.ts's transform of uniforms u [T, width] on the backend into [T, draws]
+ * values (width = uniformsFor(kind, draws)); Gumbel and logistic in float32, normals as
+ * in float64 JS, 'uniform' is u itself.
+ */
+export function noiseFromUniforms(kind: NoiseKind, u: Tensor, draws: number): Tensor {
   return tf.tidy(() => {
     switch (kind) {
       case 'uniform':
@@ -23,6 +28,8 @@ export function noiseFromUniforms(kind: BackendNoiseKind, u: Tensor): Tensor {
         return u.log().neg().log().neg();
       case 'logistic':
         return u.div(tf.sub(1, u)).log();
+      case 'normal':
+        return tf.engine().runKernel(NORMALS_ON_GRID, { u }, { draws }) as Tensor;
     }
   });
 }

@@ -4,7 +4,7 @@ import { tf } from './tf.js';
 
 /** The parts of tfjs-backend-wasm's backend that kernels written here read and write. */
 export interface WasmBackend {
-  readonly wasm: { readonly asm?: { readonly memory?: unknown } };
+  readonly wasm: { readonly asm?: { readonly memory?: unknown }; _malloc(bytes: number): number };
   readonly dataIdMap: { get(dataId: object): { readonly memoryOffset: number } | undefined };
   makeOutput(shape: number[], dtype: DataType): TensorInfo;
   disposeData(dataId: object): void;
@@ -20,6 +20,8 @@ export interface WasmKernels {
     a0: number, a1: number, a2: number,
     b0: number, b1: number, b2: number,
   ): void;
+  normalsOnGrid(u: number, rows: number, width: number, draws: number, tables: number, out: number): void;
+  log(x: number): number;
 }
 
 /** wasm-kernels.wat instantiated on each backend's memory (a backend started again has a new one). */

@@ -120,4 +120,113 @@
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $middle)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $outer)))))
+        (br $outer))))
+
+;; log(x) for a positive normal double, bit for bit as V8's Math.log computes it (fdlibm's
+  ;; __ieee754_log, which V8 ports in src/base/ieee754.cc); zero, negative, subnormal,
+  ;; infinite and NaN x are left out: uniforms on the 2^-24 grid are none of them. fdlibm
+  ;; shortcuts k = 0 (x in [sqrt(2) / 2, sqrt(2))) with fewer operations; the general
+  ;; formula gives the same bits there (k ln2 is exactly 0, and fl(a - b) = -fl(b - a)), and
+  ;; without the branch, which the uniforms take at random, the loop runs faster.
+  ;; Exported for test/compute/wasm-kernels.test.ts, which compares it with Math.log at
+  ;; every point of the grid.
+  (func $log (export "log") (param $x f64) (result f64)
+    (local $hx i32) (local $i i32) (local $j i32)
+    (local $f f64) (local $s f64) (local $z f64) (local $w f64) (local $r f64)
+    (local $dk f64) (local $hfsq f64)
+    (local.set $hx (i32.wrap_i64 (i64.shr_u (i64.reinterpret_f64 (local.get $x)) (i64.const 32))))
+    (local.set $i (i32.and (i32.add (i32.and (local.get $hx) (i32.const 0x000fffff)) (i32.const 0x95f64)) (i32.const 0x100000)))
+    ;; k, the power of two: the exponent, plus 1 when x is normalized by halving.
+    (local.set $dk (f64.convert_i32_s
+      (i32.add (i32.sub (i32.shr_s (local.get $hx) (i32.const 20)) (i32.const 1023)) (i32.shr_s (local.get $i) (i32.const 20)))))
+    (local.set $hx (i32.and (local.get $hx) (i32.const 0x000fffff)))
+    ;; Normalize x or x / 2 into [sqrt(2) / 2, sqrt(2)): a new high word, the same low word.
+    (local.set $x
+      (f64.reinterpret_i64
+        (i64.or
+          (i64.shl (i64.extend_i32_u (i32.or (local.get $hx) (i32.xor (local.get $i) (i32.const 0x3ff00000)))) (i64.const 32))
+          (i64.and (i64.reinterpret_f64 (local.get $x)) (i64.const 0xffffffff)))))
+    (local.set $f (f64.sub (local.get $x) (f64.const 1)))
+    (if (i32.lt_s (i32.and (i32.const 0x000fffff) (i32.add (i32.const 2) (local.get $hx))) (i32.const 3))
+      (then
+        ;; -2^-20 <= f < 2^-20
+        (if (f64.eq (local.get $f) (f64.const 0))
+          (then (return (f64.add (f64.mul (local.get $dk) (f64.const 6.93147180369123816490e-01))
+                                 (f64.mul (local.get $dk) (f64.const 1.90821492927058770002e-10))))))
+        (local.set $r (f64.mul (f64.mul (local.get $f) (local.get $f))
+                               (f64.sub (f64.const 0.5) (f64.mul (f64.const 0.33333333333333333) (local.get $f)))))
+        (return (f64.sub (f64.mul (local.get $dk) (f64.const 6.93147180369123816490e-01))
+                         (f64.sub (f64.sub (local.get $r) (f64.mul (local.get $dk) (f64.const 1.90821492927058770002e-10)))
+                                  (local.get $f))))))
+    (local.set $s (f64.div (local.get $f) (f64.add (f64.const 2) (local.get $f))))
+    (local.set $z (f64.mul (local.get $s) (local.get $s)))
+    (local.set $i (i32.sub (local.get $hx) (i32.const 0x6147a)))
+    (local.set $w (f64.mul (local.get $z) (local.get $z)))
+    (local.set $j (i32.sub (i32.const 0x6b851) (local.get $hx)))
+    ;; R = t2 + t1
+    (local.set $r (f64.add
+      (f64.mul (local.get $z)
+        (f64.add (f64.const 6.666666666666735130e-01) (f64.mul (local.get $w)
+          (f64.add (f64.const 2.857142874366239149e-01) (f64.mul (local.get $w)
+            (f64.add (f64.const 1.818357216161805012e-01) (f64.mul (local.get $w) (f64.const 1.479819860511658591e-01))))))))
+      (f64.mul (local.get $w)
+        (f64.add (f64.const 3.999999999940941908e-01) (f64.mul (local.get $w)
+          (f64.add (f64.const 2.222219843214978396e-01) (f64.mul (local.get $w) (f64.const 1.531383769920937332e-01))))))))
+    (if (i32.gt_s (i32.or (local.get $i) (local.get $j)) (i32.const 0))
+      (then
+        (local.set $hfsq (f64.mul (f64.mul (f64.const 0.5) (local.get $f)) (local.get $f)))
+        (return (f64.sub (f64.mul (local.get $dk) (f64.const 6.93147180369123816490e-01))
+          (f64.sub
+            (f64.sub (local.get $hfsq)
+              (f64.add (f64.mul (local.get $s) (f64.add (local.get $hfsq) (local.get $r)))
+                       (f64.mul (local.get $dk) (f64.const 1.90821492927058770002e-10))))
+            (local.get $f))))))
+    (f64.sub (f64.mul (local.get $dk) (f64.const 6.93147180369123816490e-01))
+      (f64.sub
+        (f64.sub (f64.mul (local.get $s) (f64.sub (local.get $f) (local.get $r)))
+                 (f64.mul (local.get $dk) (f64.const 1.90821492927058770002e-10)))
+        (local.get $f))))
+
+    ;; normalsOnGrid(u, rows, width, draws, tables, out): Box-Muller normals from rows of
+  ;; `width` float32 uniforms on the 2^-24 grid, `draws` per row into out (row-major
+  ;; [rows, draws], float32), exactly as random/base-noise.ts draws them in float64 and a
+  ;; Float32Array stores them: from the pair (u1, u2), r = sqrt(-2 log u1), then r cos and
+  ;; r sin of 2 pi u2 from polar.ts's tables (at `tables`: cos and sin of the high 12 bits
+  ;; of k = u2 2^24, then of the low 12 bits, 4096 doubles each) by the angle addition
+  ;; formulas. An odd `draws` drops the last sine of each row.
+  (func (export "normalsOnGrid")
+    (param $u i32) (param $rows i32) (param $width i32) (param $draws i32) (param $tables i32) (param $out i32)
+    (local $row i32) (local $i i32) (local $p i32) (local $k i32) (local $high i32) (local $low i32)
+    (local $radius f64) (local $cosHigh f64) (local $sinHigh f64) (local $cosLow f64) (local $sinLow f64)
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rows)))
+        (local.set $p (i32.add (local.get $u) (i32.shl (i32.mul (local.get $row) (local.get $width)) (i32.const 2))))
+        (local.set $i (i32.const 0))
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.ge_u (local.get $i) (local.get $draws)))
+            (local.set $radius (f64.sqrt (f64.mul (f64.const -2) (call $log (f64.promote_f32 (f32.load (local.get $p)))))))
+            (local.set $k (i32.trunc_f64_u (f64.mul (f64.promote_f32 (f32.load offset=4 (local.get $p))) (f64.const 16777216))))
+            (local.set $high (i32.shl (i32.shr_u (local.get $k) (i32.const 12)) (i32.const 3)))
+            (local.set $low (i32.shl (i32.and (local.get $k) (i32.const 4095)) (i32.const 3)))
+            (local.set $cosHigh (f64.load (i32.add (local.get $tables) (local.get $high))))
+            (local.set $sinHigh (f64.load offset=32768 (i32.add (local.get $tables) (local.get $high))))
+            (local.set $cosLow (f64.load offset=65536 (i32.add (local.get $tables) (local.get $low))))
+            (local.set $sinLow (f64.load offset=98304 (i32.add (local.get $tables) (local.get $low))))
+            (f32.store (local.get $out)
+              (f32.demote_f64 (f64.mul (local.get $radius)
+                (f64.sub (f64.mul (local.get $cosHigh) (local.get $cosLow)) (f64.mul (local.get $sinHigh) (local.get $sinLow))))))
+            (if (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $draws))
+              (then
+                (f32.store offset=4 (local.get $out)
+                  (f32.demote_f64 (f64.mul (local.get $radius)
+                    (f64.add (f64.mul (local.get $sinHigh) (local.get $cosLow)) (f64.mul (local.get $cosHigh) (local.get $sinLow))))))
+                (local.set $out (i32.add (local.get $out) (i32.const 8))))
+              (else (local.set $out (i32.add (local.get $out) (i32.const 4)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 8)))
+            (local.set $i (i32.add (local.get $i) (i32.const 2)))
+            (br $pairs)))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $rowLoop)))))
+

@@ -24,6 +24,9 @@ const SIN_HIGH = table(Math.sin, 1 / HALF);
 const COS_LOW = table(Math.cos, 1 / GRID);
 const SIN_LOW = table(Math.sin, 1 / GRID);
 
+/** The four tables, for the wasm copy of this loop (compute/wasm-normals.ts): cos and sin of the high half, then of the low half. */
+export const POLAR_TABLES: readonly Float64Array[] = [COS_HIGH, SIN_HIGH, COS_LOW, SIN_LOW];
+
 /** Writes radius cos(2 pi u) to out[at] and radius sin(2 pi u) to out[at + 1]; u on the grid, in [0, 1). */
 export function polarOnGrid(radius: number, u: number, out: Float64Array, at: number): void {
   const k = u * GRID;
