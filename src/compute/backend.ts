@@ -2,6 +2,7 @@ import { requireTfjs, tf } from './tf.js';
 import { broadcastArithmeticOnWasm } from './wasm-broadcast-arithmetic.js';
 import { normalsOnWasm } from './wasm-normals.js';
 import { sumRowsOnWasm } from './wasm-row-sums.js';
+import { uniformsOnWasm } from './wasm-uniforms.js';
 import { shareDataOnWasm } from './wasm-shared-data.js';
 
 export const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
@@ -24,6 +25,7 @@ async function register(name: BackendName): Promise<void> {
     sumRowsOnWasm();
     broadcastArithmeticOnWasm();
     normalsOnWasm();
+    uniformsOnWasm();
   }
 }
 

@@ -6,6 +6,7 @@ import { chunkSamples } from './chunking.js';
 import { noiseFromUniforms, transformsOnBackend } from './noise-transform.js';
 import { drawFloat64, uniformsFor } from '../random/base-noise.js';
 import { NoiseStream } from '../random/noise-stream.js';
+import { UniformRows } from './uniform-rows.js';
 import { trialSeed } from '../random/seed.js';
 
 /** One cell's work: T independent estimates, each the mean of n per-sample gradients. */
@@ -42,27 +43,25 @@ export function forEachNoiseChunk(job: Pick<GradientJob, 'trials' | 'samples' | 
   const chunk = chunkSamples(trials, spec.size, samples);
   const streams = Array.from({ length: trials }, (_, t) => new NoiseStream(trialSeed(job.seed, t)));
   const onBackend = transformsOnBackend(spec.kind);
-  // A trial's row: its uniforms when the backend transforms them, else its values.
-  const widthOf = (draws: number) => (onBackend ? uniformsFor(spec.kind, draws) : draws);
-  const buffer = new Float32Array(trials * widthOf(chunk * spec.size));
+  const uniformRows = new UniformRows(streams);
   // Normals drawn here are transformed per trial, from a scratch row of uniforms.
+  const buffer = new Float32Array(onBackend ? 0 : trials * chunk * spec.size);
   const uniforms = new Float32Array(onBackend ? 0 : uniformsFor(spec.kind, chunk * spec.size));
   const normals = new Float64Array(uniforms.length);
   for (let done = 0; done < samples; done += chunk) {
     const count = Math.min(chunk, samples - done);
     const draws = count * spec.size;
-    const width = widthOf(draws);
-    streams.forEach((stream, t) => {
-      if (onBackend) {
-        stream.fillUniform(buffer, t * width, width);
-        return;
-      }
-      drawFloat64(stream, spec.kind, draws, uniforms, normals);
-      buffer.set(normals.subarray(0, draws), t * draws);
-    });
+    if (!onBackend) {
+      streams.forEach((stream, t) => {
+        drawFloat64(stream, spec.kind, draws, uniforms, normals);
+        buffer.set(normals.subarray(0, draws), t * draws);
+      });
+    }
     const noise = tf.tidy(() => {
-      const rows = tf.tensor2d(buffer.subarray(0, trials * width), [trials, width]);
-      return (onBackend ? noiseFromUniforms(spec.kind, rows, draws) : rows).reshape([trials, count, spec.size]);
+      const rows = onBackend
+        ? noiseFromUniforms(spec.kind, uniformRows.next(uniformsFor(spec.kind, draws)), draws)
+        : tf.tensor2d(buffer.subarray(0, trials * draws), [trials, draws]);
+      return rows.reshape([trials, count, spec.size]);
     });
     try {
       visit(noise);

@@ -22,6 +22,7 @@ export interface WasmKernels {
   ): void;
   normalsOnGrid(u: number, rows: number, width: number, draws: number, tables: number, out: number): void;
   log(x: number): number;
+  xor4096Uniforms(states: number, rows: number, count: number, out: number): void;
 }
 
 /** wasm-kernels.wat instantiated on each backend's memory (a backend started again has a new one). */

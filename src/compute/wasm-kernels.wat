@@ -228,5 +228,51 @@
             (local.set $i (i32.add (local.get $i) (i32.const 2)))
             (br $pairs)))
         (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $rowLoop))))
+
+  ;; xor4096Uniforms(states, rows, count, out): for each row r, steps the xor4096 state at
+  ;; states + 520 r (the 128-word ring, the ring index, the Weyl word: random/noise-stream.ts's
+  ;; layout) count times as fillXor4096Uniforms does, writing the uniforms to out[r][0, count)
+  ;; (float32, the top 24 bits of each word times 2^-24, at least 2^-24) and the state back
+  ;; in place.
+  (func (export "xor4096Uniforms") (param $states i32) (param $rows i32) (param $count i32) (param $out i32)
+    (local $row i32) (local $s i32) (local $i i32) (local $w i32) (local $k i32)
+    (local $v i32) (local $t i32) (local $at i32)
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rows)))
+        (local.set $s (i32.add (local.get $states) (i32.mul (local.get $row) (i32.const 520))))
+        (local.set $i (i32.load offset=512 (local.get $s)))
+        (local.set $w (i32.load offset=516 (local.get $s)))
+        (local.set $k (i32.const 0))
+        (block $drawsDone
+          (loop $draws
+            (br_if $drawsDone (i32.ge_u (local.get $k) (local.get $count)))
+            (local.set $w (i32.add (local.get $w) (i32.const 0x61c88647)))
+            (local.set $v (i32.load (i32.add (local.get $s)
+              (i32.shl (i32.and (i32.add (local.get $i) (i32.const 34)) (i32.const 127)) (i32.const 2)))))
+            (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (i32.const 127)))
+            (local.set $at (i32.add (local.get $s) (i32.shl (local.get $i) (i32.const 2))))
+            (local.set $t (i32.load (local.get $at)))
+            (local.set $v (i32.xor (local.get $v) (i32.shl (local.get $v) (i32.const 13))))
+            (local.set $t (i32.xor (local.get $t) (i32.shl (local.get $t) (i32.const 17))))
+            (local.set $v (i32.xor (local.get $v) (i32.shr_u (local.get $v) (i32.const 15))))
+            (local.set $t (i32.xor (local.get $t) (i32.shr_u (local.get $t) (i32.const 12))))
+            (local.set $v (i32.xor (local.get $v) (local.get $t)))
+            (i32.store (local.get $at) (local.get $v))
+            (f32.store (local.get $out)
+              (f32.max
+                (f32.mul
+                  (f32.convert_i32_u (i32.shr_u
+                    (i32.add (local.get $v) (i32.xor (local.get $w) (i32.shr_u (local.get $w) (i32.const 16))))
+                    (i32.const 8)))
+                  (f32.const 0x1p-24))
+                (f32.const 0x1p-24)))
+            (local.set $out (i32.add (local.get $out) (i32.const 4)))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $draws)))
+        (i32.store offset=512 (local.get $s) (local.get $i))
+        (i32.store offset=516 (local.get $s) (local.get $w))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
         (br $rowLoop)))))
 

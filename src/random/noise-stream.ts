@@ -20,6 +20,9 @@ const RING = 128;
 const INDEX = RING;
 const WEYL = RING + 1;
 
+/** Words in a stream's whole state (the layout above), as saveState writes it. */
+export const STREAM_STATE_LENGTH = RING + 2;
+
 /**
  * The next count xor4096 words (Brent 2006: two xorshifts over the ring plus a Weyl
  * sequence, as seedrandom steps it), as uniforms into out[offset, offset + count). A
@@ -76,5 +79,18 @@ export class NoiseStream {
   /** Fills out[offset, offset + count) with the next count uniforms. */
   fillUniform(out: Float32Array, offset: number, count: number): void {
     fillXor4096Uniforms(this.state, out, offset, count);
+  }
+
+  /**
+   * Copies the whole state to out[offset, offset + STREAM_STATE_LENGTH), and restoreState
+   * takes it back: for a copy of fillXor4096Uniforms that steps it elsewhere (the wasm
+   * kernel in compute/wasm-uniforms.ts).
+   */
+  saveState(out: Int32Array, offset: number): void {
+    out.set(this.state, offset);
+  }
+
+  restoreState(from: Int32Array, offset: number): void {
+    this.state.set(from.subarray(offset, offset + STREAM_STATE_LENGTH));
   }
 }

@@ -7,6 +7,8 @@ import { formatCsv } from '../../src/results/csv.js';
 import { parseResultsCsv } from '../../src/results/parse-csv.js';
 import type { ResultRow } from '../../src/results/result-row.js';
 import { NoiseStream, UNIFORM_MIN } from '../../src/random/noise-stream.js';
+import { tf } from '../../src/compute/tf.js';
+import { XOR4096_UNIFORMS } from '../../src/compute/wasm-uniforms.js';
 import { CI_EXPERIMENTS, loadCiExperiment, runRows } from './runs.js';
 
 const cellOf = (row: ResultRow) => rowLabel({ ...row, param: '' }).trimEnd();
@@ -43,9 +45,13 @@ test('exact mode flags a single number changed by 1e-5 relative, and passes 1e-8
 /**
  * The clamp moved by one step of the uniform grid (UNIFORM_MIN = 2^-24 -> 2^-23), as a
  * test-only patch of NoiseStream.fillUniform that also records whether it changed a draw.
+ * The wasm copy of the stream's loop is unregistered meanwhile, so that every draw goes
+ * through the patch.
  */
 function withShiftedClamp<T>(run: (changedDraws: () => number) => T): T {
   const original = Object.getOwnPropertyDescriptor(NoiseStream.prototype, 'fillUniform')?.value as NoiseStream['fillUniform'];
+  const onWasm = tf.getKernel(XOR4096_UNIFORMS, 'wasm');
+  if (onWasm) tf.unregisterKernel(XOR4096_UNIFORMS, 'wasm');
   const clamp = 2 * UNIFORM_MIN;
   let changed = 0;
   NoiseStream.prototype.fillUniform = function fillUniform(this: NoiseStream, out, offset, count) {
@@ -60,6 +66,7 @@ function withShiftedClamp<T>(run: (changedDraws: () => number) => T): T {
     return run(() => changed);
   } finally {
     NoiseStream.prototype.fillUniform = original;
+    if (onWasm) tf.registerKernel(onWasm);
   }
 }
 
