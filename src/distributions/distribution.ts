@@ -1,3 +1,4 @@
+import { sumLastAxis } from '../compute/tensor-ops.js';
 import type { Tensor } from '../compute/tf.js';
 import type { NoiseKind } from '../random/base-noise.js';
 
@@ -29,6 +30,12 @@ export interface Distribution {
    * each way.
    */
   sumLogProb(value: Tensor): Tensor;
+  /**
+   * sum_i w_i logProb(value_i) over the sample axis, [T], for weights w [T, c] that carry
+   * no gradient, from weighted sufficient statistics; families without it are weighted
+   * per sample (weightedSumLogProb below).
+   */
+  weightedSumLogProb?(value: Tensor, weights: Tensor): Tensor;
   /** The continuous relaxation at a temperature (discrete distributions only). */
   relaxed?(temperature: number): RelaxedDistribution;
 }
@@ -39,4 +46,9 @@ export interface RelaxedDistribution {
   rsample(noise: Tensor): Tensor;
   /** The exact discrete sample a relaxed sample rounds to, with no gradient. */
   harden(relaxedSample: Tensor): Tensor;
+}
+
+/** sum_i w_i log q(value_i), [T]: the family's weighted sufficient statistics if it has them, else per sample. */
+export function weightedSumLogProb(distribution: Distribution, value: Tensor, weights: Tensor): Tensor {
+  return distribution.weightedSumLogProb?.(value, weights) ?? sumLastAxis(weights.mul(distribution.logProb(value)));
 }

@@ -29,17 +29,33 @@ export class Normal implements Distribution {
   }
 
   sumLogProb(x: Tensor): Tensor {
-    // From the sums of d = x - loc rather than of x and x^2, which would cancel in float32
-    // when |loc| >> scale. loc enters through shift = loc - loc (0, with loc's gradient):
-    // sum (x - loc)^2 = sum d^2 - 2 shift sum d + c shift^2, and the last term is 0 with
-    // gradient 0.
-    const c = x.shape[1] as number;
     const [sum, sumOfSquares] = untaped(() => {
       const d = x.sub(this.loc);
       return [d.sum(1, true), d.square().sum(1, true)];
     });
+    return this.fromDeviations(x.shape[1] as number, sum, sumOfSquares);
+  }
+
+  weightedSumLogProb(x: Tensor, weights: Tensor): Tensor {
+    const [total, sum, sumOfSquares] = untaped(() => {
+      const w = weights.expandDims(-1);
+      const d = x.sub(this.loc);
+      const wd = w.mul(d);
+      return [w.sum(1, true), wd.sum(1, true), wd.mul(d).sum(1, true)];
+    });
+    return this.fromDeviations(total, sum, sumOfSquares);
+  }
+
+  /**
+   * log q summed over the samples (weighted: total is the sum of the weights; plain: the
+   * count) from the sums of d = x - loc and of d^2 over the sample axis, [T, 1, D]; sums of
+   * deviations rather than of x and x^2, which would cancel in float32 when |loc| >> scale.
+   * loc enters through shift = loc - loc (0, with loc's gradient): sum w (x - loc)^2 =
+   * sum w d^2 - 2 shift sum w d + shift^2 sum w, and the last term is 0 with gradient 0.
+   */
+  private fromDeviations(total: number | Tensor, sum: Tensor, sumOfSquares: Tensor): Tensor {
     const shift = this.loc.sub(stopGradient(this.loc));
     const squares = sumOfSquares.sub(shift.mul(sum).mul(2));
-    return squares.div(this.scale.square()).mul(-0.5).sub(this.scale.log().add(HALF_LOG_TWO_PI).mul(c)).sum([1, 2]);
+    return squares.div(this.scale.square()).mul(-0.5).sub(this.scale.log().add(HALF_LOG_TWO_PI).mul(total)).sum([1, 2]);
   }
 }

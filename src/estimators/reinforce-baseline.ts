@@ -1,6 +1,7 @@
 import { type Tensor2D, tf } from '../compute/tf.js';
 import { z } from 'zod';
-import { stopGradient, sumLastAxis, untaped } from '../compute/tensor-ops.js';
+import { stopGradient, untaped } from '../compute/tensor-ops.js';
+import { weightedSumLogProb } from '../distributions/distribution.js';
 import type { Objective } from '../objectives/objective.js';
 import type { Estimator, PooledForm } from './estimator.js';
 
@@ -45,10 +46,10 @@ export const leaveOneOut: PooledForm<LeaveOneOutTotals> = {
     const f = untaped(() => objective.f(z));
     const sum = untaped(() => f.sum(1, true));
     const centre = untaped(() => sum.div(f.shape[1] as number));
-    const weightedScores = untaped(() => f.sub(centre)).mul(objective.distribution(weighted as Tensor2D).logProb(z));
+    const centred = untaped(() => f.sub(centre));
     return {
-      // sum s_i needs no per-sample log q: the family's sufficient statistics give it.
-      terms: [sumLastAxis(weightedScores), objective.distribution(plain as Tensor2D).sumLogProb(z)],
+      // Where the family has sufficient statistics, neither term needs a per-sample log q.
+      terms: [weightedSumLogProb(objective.distribution(weighted as Tensor2D), z, centred), objective.distribution(plain as Tensor2D).sumLogProb(z)],
       values: [centre.squeeze([1]), sum.squeeze([1])],
     };
   },

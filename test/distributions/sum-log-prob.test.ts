@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { type Tensor, tf } from '../../src/compute/tf.js';
 import { Bernoulli } from '../../src/distributions/bernoulli.js';
 import { Categorical } from '../../src/distributions/categorical.js';
-import type { Distribution } from '../../src/distributions/distribution.js';
+import { type Distribution, weightedSumLogProb } from '../../src/distributions/distribution.js';
 import { Normal } from '../../src/distributions/normal.js';
 import { drawFloat64 } from '../../src/random/base-noise.js';
 import { NoiseStream } from '../../src/random/noise-stream.js';
@@ -25,16 +25,18 @@ function normals(seed: string, count: number): Float64Array {
 }
 
 /**
- * sumLogProb against logProb summed over the samples: the values [T], and the gradients
- * with respect to every parameter tensor (the sums of the per-sample scores). Both sides
- * are float32 sums of SAMPLES terms, so they may differ by a few 1e-5 of the sum of the
- * terms' magnitudes; a wrong count, sign or statistic is off by O(1) of it.
+ * sumLogProb (or, given weights w [T, c], weightedSumLogProb) against logProb (times w)
+ * summed over the samples: the values [T], and the gradients with respect to every
+ * parameter tensor (the sums of the per-sample scores). Both sides are float32 sums of
+ * SAMPLES terms, so they may differ by a few 1e-5 of the sum of the terms' magnitudes; a
+ * wrong count, sign, weight or statistic is off by O(1) of it.
  */
-function assertSumMatches(name: string, params: number[][], shape: number[], build: (params: Tensor[]) => Distribution, value: Tensor): void {
+function assertSumMatches(name: string, params: number[][], shape: number[], build: (params: Tensor[]) => Distribution, value: Tensor, weights?: Tensor): void {
   const tensors = params.map((p) => tf.tensor(p, shape));
-  const viaLogProb = (...p: Tensor[]) => build(p).logProb(value).sum(1);
-  const viaSum = (...p: Tensor[]) => build(p).sumLogProb(value);
-  const scale = build(tensors).logProb(value).abs().sum(1).max().dataSync()[0] as number;
+  const terms = (p: Tensor[]) => (weights ? build(p).logProb(value).mul(weights) : build(p).logProb(value));
+  const viaLogProb = (...p: Tensor[]) => terms(p).sum(1);
+  const viaSum = (...p: Tensor[]) => (weights ? weightedSumLogProb(build(p), value, weights) : build(p).sumLogProb(value));
+  const scale = terms(tensors).abs().sum(1).max().dataSync()[0] as number;
   const compare = (what: string, expected: Tensor, actual: Tensor, of: number) => {
     assert.deepEqual(actual.shape, expected.shape, `${name} ${what}: shape`);
     const a = actual.dataSync();
@@ -84,4 +86,23 @@ test('Normal.sumLogProb: logProb summed over samples, value and score, also wher
     [TRIALS, SAMPLES, 1],
   );
   assertSumMatches('Normal', [loc, scale], [TRIALS, 1, 1], ([l, s]) => new Normal(l as Tensor, s as Tensor), x);
+});
+
+test('weightedSumLogProb: Normal from weighted sufficient statistics, Categorical per sample; value and score, weights of both signs', () => {
+  const loc = [0.3, -2, 1000];
+  const scale = [1.7, 0.2, 0.5];
+  const eps = normals('weighted', TRIALS * SAMPLES);
+  const xs = Array.from(eps, (e, i) => (loc[Math.floor(i / SAMPLES)] as number) + (scale[Math.floor(i / SAMPLES)] as number) * e);
+  const x = tf.tensor3d(xs, [TRIALS, SAMPLES, 1]);
+  // Centred f values, as the leave-one-out baseline passes them: (eps - 0.5)^2 minus about its mean.
+  const weights = tf.tensor2d(Array.from(eps, (e) => (e - 0.5) ** 2 - 1.25), [TRIALS, SAMPLES]);
+  assertSumMatches('Normal weighted', [loc, scale], [TRIALS, 1, 1], ([l, s]) => new Normal(l as Tensor, s as Tensor), x, weights);
+  const logits = [
+    [0.1, -2, 1.5],
+    [3, 3, 3],
+    [-5, 2, 0.2],
+  ];
+  const u = uniforms('weighted-categorical', TRIALS * SAMPLES);
+  const z = tf.tensor3d(Array.from(u, (v) => [0, 1, 2].map((j) => (Math.floor(v * 3) === j ? 1 : 0))).flat(), [TRIALS, SAMPLES, 3]);
+  assertSumMatches('Categorical weighted', [logits.flat()], [TRIALS, 1, 3], ([l]) => new Categorical(l as Tensor), z, weights);
 });

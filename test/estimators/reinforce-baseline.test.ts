@@ -137,6 +137,26 @@ test('baseline=mean is unbiased on gaussian-cos', () => {
   columns.forEach((column, j) => assertMean(column, objective.trueGrad()[j], `mean baseline theta[${j}]`));
 });
 
+test('baseline=loo on gaussian-quadratic: unbiased, and the weighted sufficient statistics give the per-sample estimates to float32 rounding', () => {
+  const objective = gaussianQuadratic.create({ kind: 'gaussian-quadratic', mu: 1, sigma: 1.5, k: 0 });
+  // The same objective with its Normal weighted per sample (the Distribution default).
+  const perSample: Objective = {
+    ...objective,
+    distribution: (theta) => {
+      const normal = objective.distribution(theta);
+      return { noise: normal.noise, hasRsample: normal.hasRsample, sample: (e) => normal.sample(e), logProb: (x) => normal.logProb(x), sumLogProb: (x) => normal.sumLogProb(x) };
+    },
+  };
+  const options = { trials: 4000, samples: 50, options: { baseline: 'loo' } };
+  const columns = estimateColumns(objective, reinforceBaseline, options);
+  const reference = estimateColumns(perSample, reinforceBaseline, options);
+  columns.forEach((column, j) => {
+    assertMean(column, objective.trueGrad()[j], `loo d/dtheta[${j}]`);
+    const spread = Math.max(...(reference[j] as Float64Array).map(Math.abs));
+    column.forEach((value, t) => assert.ok(Math.abs(value - (reference[j]?.[t] as number)) <= 1e-5 * spread, `theta[${j}] trial ${t}: ${value} vs ${reference[j]?.[t]}`));
+  });
+});
+
 test('unsupported: loo needs n >= 2, optimal needs the objective to provide its baseline', () => {
   const objective = gaussianQuadratic.create({ kind: 'gaussian-quadratic', mu: 1, sigma: 1, k: 0 });
   const { optimalBaseline: _, ...without } = objective;
