@@ -1,10 +1,19 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A fresh temporary directory for one test. */
-export function tempDir(prefix = 'reparam-bench-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+/** Directories made by tempDir in this test file's process, removed when it exits. */
+const made: string[] = [];
+process.once('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory for one test, removed when the test file's process exits. */
+export async function tempDir(prefix = 'reparam-bench-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** A small, fast experiment file: categorical GS vs REINFORCE with the given grid lines. */
