@@ -1,4 +1,4 @@
-import type { DataType, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { DataType, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs';
 import { WASM_KERNELS } from './wasm-kernels-binary.js';
 import { tf } from './tf.js';
 
@@ -59,4 +59,21 @@ export function overrideWasmKernel(name: string, replace: (original: KernelFunc)
   installed.add(kernelFunc);
   tf.unregisterKernel(name, 'wasm');
   tf.registerKernel({ ...config, kernelFunc });
+}
+
+/**
+ * Registers a kernel of this module's own on wasm, once, where the backend can run
+ * wasm-kernels.wat (else there is no such kernel, and callers take their JavaScript path).
+ */
+export function registerWasmKernel(
+  name: string,
+  run: (inputs: NamedTensorInfoMap, attrs: NamedAttrMap, backend: WasmBackend, kernels: WasmKernels) => TensorInfo | TensorInfo[],
+): void {
+  const wasm = tf.findBackend('wasm') as unknown as WasmBackend | undefined;
+  if (tf.getKernel(name, 'wasm') || !wasm || !wasmKernelsOn(wasm)) return;
+  const kernelFunc: KernelFunc = ({ inputs, attrs, backend }) => {
+    const onWasm = backend as unknown as WasmBackend;
+    return run(inputs, attrs ?? {}, onWasm, wasmKernelsOn(onWasm) as WasmKernels);
+  };
+  tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc });
 }
