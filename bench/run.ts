@@ -4,8 +4,8 @@
  * for each available tfjs backend and for a fused hand-written float64 loop (the
  * baseline), the fitted exponent of time in T * n, the share of time spent generating
  * noise, and the --jobs speed-up on a 40-cell grid. Every measurement runs in a fresh
- * child process; the hand loop and wasm twice (COMPARED_TWICE). Prints markdown tables and writes bench/results.json (--quick:
- * bench/results.quick.json).
+ * child process; the hand loop and wasm twice (COMPARED_TWICE). Prints markdown tables
+ * and writes bench/results.json (--quick: bench/results.quick.json).
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
