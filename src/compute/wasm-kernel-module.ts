@@ -22,7 +22,7 @@ export interface WasmKernels {
   ): void;
   normalsOnGrid(u: number, rows: number, width: number, draws: number, tables: number, out: number): void;
   log(x: number): number;
-  xor4096Uniforms(states: number, rows: number, count: number, out: number): void;
+  xor4096Uniforms(states: number, rows: number, count: number, out: number, ring: number): void;
 }
 
 /** wasm-kernels.wat instantiated on each backend's memory (a backend started again has a new one). */
@@ -46,6 +46,25 @@ export function heapOffset(backend: WasmBackend, x: TensorInfo): number {
   const data = backend.dataIdMap.get(x.dataId);
   if (!data) throw new Error('tensor data is not on the wasm backend');
   return data.memoryOffset;
+}
+
+/** Heap blocks kept for a backend's lifetime, by name. */
+const blocks = new WeakMap<WasmBackend, Map<string, number>>();
+
+/**
+ * Byte offset of `bytes` of the backend's heap reserved for `name` (tables, scratch),
+ * allocated and filled (`fill` gets the heap's buffer and the offset) on first use.
+ */
+export function heapBlockOn(backend: WasmBackend, name: string, bytes: number, fill?: (heap: ArrayBuffer, at: number) => void): number {
+  let named = blocks.get(backend);
+  if (!named) blocks.set(backend, (named = new Map()));
+  let at = named.get(name);
+  if (at === undefined) {
+    at = backend.wasm._malloc(bytes);
+    fill?.((backend.wasm.asm?.memory as WebAssembly.Memory).buffer, at);
+    named.set(name, at);
+  }
+  return at;
 }
 
 /** Kernels installed here, so that installing twice does not wrap one in another. */

@@ -230,49 +230,150 @@
         (local.set $row (i32.add (local.get $row) (i32.const 1)))
         (br $rowLoop))))
 
-  ;; xor4096Uniforms(states, rows, count, out): for each row r, steps the xor4096 state at
-  ;; states + 520 r (the 128-word ring, the ring index, the Weyl word: random/noise-stream.ts's
-  ;; layout) count times as fillXor4096Uniforms does, writing the uniforms to out[r][0, count)
-  ;; (float32, the top 24 bits of each word times 2^-24, at least 2^-24) and the state back
-  ;; in place.
-  (func (export "xor4096Uniforms") (param $states i32) (param $rows i32) (param $count i32) (param $out i32)
-    (local $row i32) (local $s i32) (local $i i32) (local $w i32) (local $k i32)
-    (local $v i32) (local $t i32) (local $at i32)
+  ;; xor4096Uniforms(states, rows, count, out, ring): for each row r, steps the xor4096
+  ;; state at states + 520 r (the 128-word ring, the ring index, the Weyl word:
+  ;; random/noise-stream.ts's layout) count times as fillXor4096Uniforms does, writing the
+  ;; uniforms to out[r][0, count) (float32, the top 24 bits of each word times 2^-24, at
+  ;; least 2^-24) and the state back in place. Four rows at a ring index in common (every
+  ;; stream of a cell: seeding leaves index 127 and all draw alike) step together in i32x4
+  ;; lanes, their rings interleaved in the 2048 bytes at `ring`; any other row alone.
+  (func (export "xor4096Uniforms")
+    (param $states i32) (param $rows i32) (param $count i32) (param $out i32) (param $ring i32)
+    (local $row i32) (local $s i32) (local $index i32)
     (block $rowsDone
       (loop $rowLoop
         (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rows)))
         (local.set $s (i32.add (local.get $states) (i32.mul (local.get $row) (i32.const 520))))
-        (local.set $i (i32.load offset=512 (local.get $s)))
-        (local.set $w (i32.load offset=516 (local.get $s)))
-        (local.set $k (i32.const 0))
-        (block $drawsDone
-          (loop $draws
-            (br_if $drawsDone (i32.ge_u (local.get $k) (local.get $count)))
-            (local.set $w (i32.add (local.get $w) (i32.const 0x61c88647)))
-            (local.set $v (i32.load (i32.add (local.get $s)
-              (i32.shl (i32.and (i32.add (local.get $i) (i32.const 34)) (i32.const 127)) (i32.const 2)))))
-            (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (i32.const 127)))
-            (local.set $at (i32.add (local.get $s) (i32.shl (local.get $i) (i32.const 2))))
-            (local.set $t (i32.load (local.get $at)))
-            (local.set $v (i32.xor (local.get $v) (i32.shl (local.get $v) (i32.const 13))))
-            (local.set $t (i32.xor (local.get $t) (i32.shl (local.get $t) (i32.const 17))))
-            (local.set $v (i32.xor (local.get $v) (i32.shr_u (local.get $v) (i32.const 15))))
-            (local.set $t (i32.xor (local.get $t) (i32.shr_u (local.get $t) (i32.const 12))))
-            (local.set $v (i32.xor (local.get $v) (local.get $t)))
-            (i32.store (local.get $at) (local.get $v))
-            (f32.store (local.get $out)
-              (f32.max
-                (f32.mul
-                  (f32.convert_i32_u (i32.shr_u
-                    (i32.add (local.get $v) (i32.xor (local.get $w) (i32.shr_u (local.get $w) (i32.const 16))))
-                    (i32.const 8)))
-                  (f32.const 0x1p-24))
-                (f32.const 0x1p-24)))
-            (local.set $out (i32.add (local.get $out) (i32.const 4)))
-            (local.set $k (i32.add (local.get $k) (i32.const 1)))
-            (br $draws)))
-        (i32.store offset=512 (local.get $s) (local.get $i))
-        (i32.store offset=516 (local.get $s) (local.get $w))
-        (local.set $row (i32.add (local.get $row) (i32.const 1)))
-        (br $rowLoop)))))
+        (local.set $index (i32.load offset=512 (local.get $s)))
+        (if (i32.and
+              (i32.le_u (i32.add (local.get $row) (i32.const 4)) (local.get $rows))
+              (i32.and
+                (i32.eq (i32.load offset=1032 (local.get $s)) (local.get $index))
+                (i32.and
+                  (i32.eq (i32.load offset=1552 (local.get $s)) (local.get $index))
+                  (i32.eq (i32.load offset=2072 (local.get $s)) (local.get $index)))))
+          (then
+            (call $xor4096FourRows (local.get $s) (local.get $count) (local.get $out) (local.get $ring))
+            (local.set $out (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 4))))
+            (local.set $row (i32.add (local.get $row) (i32.const 4))))
+          (else
+            (call $xor4096Row (local.get $s) (local.get $count) (local.get $out))
+            (local.set $out (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2))))
+            (local.set $row (i32.add (local.get $row) (i32.const 1)))))
+        (br $rowLoop))))
 
+  ;; One row of xor4096Uniforms: the state at s, count uniforms to out.
+  (func $xor4096Row (param $s i32) (param $count i32) (param $out i32)
+    (local $i i32) (local $w i32) (local $k i32) (local $v i32) (local $t i32) (local $at i32)
+    (local.set $i (i32.load offset=512 (local.get $s)))
+    (local.set $w (i32.load offset=516 (local.get $s)))
+    (block $drawsDone
+      (loop $draws
+        (br_if $drawsDone (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $w (i32.add (local.get $w) (i32.const 0x61c88647)))
+        (local.set $v (i32.load (i32.add (local.get $s)
+          (i32.shl (i32.and (i32.add (local.get $i) (i32.const 34)) (i32.const 127)) (i32.const 2)))))
+        (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (i32.const 127)))
+        (local.set $at (i32.add (local.get $s) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $t (i32.load (local.get $at)))
+        (local.set $v (i32.xor (local.get $v) (i32.shl (local.get $v) (i32.const 13))))
+        (local.set $t (i32.xor (local.get $t) (i32.shl (local.get $t) (i32.const 17))))
+        (local.set $v (i32.xor (local.get $v) (i32.shr_u (local.get $v) (i32.const 15))))
+        (local.set $t (i32.xor (local.get $t) (i32.shr_u (local.get $t) (i32.const 12))))
+        (local.set $v (i32.xor (local.get $v) (local.get $t)))
+        (i32.store (local.get $at) (local.get $v))
+        (f32.store (local.get $out)
+          (f32.max
+            (f32.mul
+              (f32.convert_i32_u (i32.shr_u
+                (i32.add (local.get $v) (i32.xor (local.get $w) (i32.shr_u (local.get $w) (i32.const 16))))
+                (i32.const 8)))
+              (f32.const 0x1p-24))
+            (f32.const 0x1p-24)))
+        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $draws)))
+    (i32.store offset=512 (local.get $s) (local.get $i))
+    (i32.store offset=516 (local.get $s) (local.get $w)))
+
+  ;; Four rows of xor4096Uniforms, states at s + 520 r with the same ring index, rows of
+  ;; count uniforms from out: the same steps as $xor4096Row, lane r for row r.
+  (func $xor4096FourRows (param $s i32) (param $count i32) (param $out i32) (param $ring i32)
+    (local $j i32) (local $i i32) (local $k i32) (local $at i32) (local $stride i32)
+    (local $w v128) (local $v v128) (local $t v128) (local $u v128)
+    ;; Word j of row r goes to ring + 16 j + 4 r, so one v128 holds word j of all four.
+    (block $inDone
+      (loop $in
+        (br_if $inDone (i32.ge_u (local.get $j) (i32.const 128)))
+        (local.set $at (i32.add (local.get $s) (i32.shl (local.get $j) (i32.const 2))))
+        (v128.store (i32.add (local.get $ring) (i32.shl (local.get $j) (i32.const 4)))
+          (i32x4.replace_lane 3
+            (i32x4.replace_lane 2
+              (i32x4.replace_lane 1
+                (i32x4.splat (i32.load (local.get $at)))
+                (i32.load offset=520 (local.get $at)))
+              (i32.load offset=1040 (local.get $at)))
+            (i32.load offset=1560 (local.get $at))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $in)))
+    (local.set $i (i32.load offset=512 (local.get $s)))
+    (local.set $w
+      (i32x4.replace_lane 3
+        (i32x4.replace_lane 2
+          (i32x4.replace_lane 1
+            (i32x4.splat (i32.load offset=516 (local.get $s)))
+            (i32.load offset=1036 (local.get $s)))
+          (i32.load offset=1556 (local.get $s)))
+        (i32.load offset=2076 (local.get $s))))
+    (local.set $stride (i32.shl (local.get $count) (i32.const 2)))
+    (block $drawsDone
+      (loop $draws
+        (br_if $drawsDone (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $w (i32x4.add (local.get $w) (v128.const i32x4 0x61c88647 0x61c88647 0x61c88647 0x61c88647)))
+        (local.set $v (v128.load (i32.add (local.get $ring)
+          (i32.shl (i32.and (i32.add (local.get $i) (i32.const 34)) (i32.const 127)) (i32.const 4)))))
+        (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (i32.const 127)))
+        (local.set $at (i32.add (local.get $ring) (i32.shl (local.get $i) (i32.const 4))))
+        (local.set $t (v128.load (local.get $at)))
+        (local.set $v (v128.xor (local.get $v) (i32x4.shl (local.get $v) (i32.const 13))))
+        (local.set $t (v128.xor (local.get $t) (i32x4.shl (local.get $t) (i32.const 17))))
+        (local.set $v (v128.xor (local.get $v) (i32x4.shr_u (local.get $v) (i32.const 15))))
+        (local.set $t (v128.xor (local.get $t) (i32x4.shr_u (local.get $t) (i32.const 12))))
+        (local.set $v (v128.xor (local.get $v) (local.get $t)))
+        (v128.store (local.get $at) (local.get $v))
+        ;; pmax is max here (no NaN), and one instruction where max is several.
+        (local.set $u
+          (f32x4.pmax
+            (f32x4.mul
+              (f32x4.convert_i32x4_u (i32x4.shr_u
+                (i32x4.add (local.get $v) (v128.xor (local.get $w) (i32x4.shr_u (local.get $w) (i32.const 16))))
+                (i32.const 8)))
+              (v128.const f32x4 0x1p-24 0x1p-24 0x1p-24 0x1p-24))
+            (v128.const f32x4 0x1p-24 0x1p-24 0x1p-24 0x1p-24)))
+        (f32.store (local.get $out) (f32x4.extract_lane 0 (local.get $u)))
+        (f32.store (i32.add (local.get $out) (local.get $stride)) (f32x4.extract_lane 1 (local.get $u)))
+        (f32.store (i32.add (local.get $out) (i32.shl (local.get $stride) (i32.const 1))) (f32x4.extract_lane 2 (local.get $u)))
+        (f32.store (i32.add (local.get $out) (i32.mul (local.get $stride) (i32.const 3))) (f32x4.extract_lane 3 (local.get $u)))
+        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $draws)))
+    (local.set $j (i32.const 0))
+    (block $outDone
+      (loop $back
+        (br_if $outDone (i32.ge_u (local.get $j) (i32.const 128)))
+        (local.set $at (i32.add (local.get $s) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $v (v128.load (i32.add (local.get $ring) (i32.shl (local.get $j) (i32.const 4)))))
+        (i32.store (local.get $at) (i32x4.extract_lane 0 (local.get $v)))
+        (i32.store offset=520 (local.get $at) (i32x4.extract_lane 1 (local.get $v)))
+        (i32.store offset=1040 (local.get $at) (i32x4.extract_lane 2 (local.get $v)))
+        (i32.store offset=1560 (local.get $at) (i32x4.extract_lane 3 (local.get $v)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $back)))
+    (i32.store offset=512 (local.get $s) (local.get $i))
+    (i32.store offset=1032 (local.get $s) (local.get $i))
+    (i32.store offset=1552 (local.get $s) (local.get $i))
+    (i32.store offset=2072 (local.get $s) (local.get $i))
+    (i32.store offset=516 (local.get $s) (i32x4.extract_lane 0 (local.get $w)))
+    (i32.store offset=1036 (local.get $s) (i32x4.extract_lane 1 (local.get $w)))
+    (i32.store offset=1556 (local.get $s) (i32x4.extract_lane 2 (local.get $w)))
+    (i32.store offset=2076 (local.get $s) (i32x4.extract_lane 3 (local.get $w)))))

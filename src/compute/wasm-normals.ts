@@ -1,27 +1,22 @@
 import type { TensorInfo } from '@tensorflow/tfjs';
 import { POLAR_TABLES } from '../random/polar.js';
-import { type WasmBackend, heapOffset, registerWasmKernel } from './wasm-kernel-module.js';
+import { type WasmBackend, heapBlockOn, heapOffset, registerWasmKernel } from './wasm-kernel-module.js';
 
 /** The kernel's name: inputs { u: [rows, width] uniforms }, attrs { draws }; output [rows, draws] normals. */
 export const NORMALS_ON_GRID = 'NormalsOnGrid';
 
-/** polar.ts's tables copied into each backend's heap, once. */
-const tablesAt = new WeakMap<object, number>();
+const TABLE_VALUES = POLAR_TABLES.reduce((n, table) => n + table.length, 0);
 
+/** polar.ts's tables, copied into the backend's heap once. */
 function tablesOn(backend: WasmBackend): number {
-  let at = tablesAt.get(backend);
-  if (at === undefined) {
-    const length = POLAR_TABLES.reduce((n, table) => n + table.length, 0);
-    at = backend.wasm._malloc(8 * length);
-    const heap = new Float64Array((backend.wasm.asm?.memory as WebAssembly.Memory).buffer, at, length);
+  return heapBlockOn(backend, NORMALS_ON_GRID, 8 * TABLE_VALUES, (heap, at) => {
+    const tables = new Float64Array(heap, at, TABLE_VALUES);
     let offset = 0;
     for (const table of POLAR_TABLES) {
-      heap.set(table, offset);
+      tables.set(table, offset);
       offset += table.length;
     }
-    tablesAt.set(backend, at);
-  }
-  return at;
+  });
 }
 
 /**
