@@ -1,5 +1,6 @@
 import { requireTfjs, tf } from './tf.js';
 import { broadcastArithmeticOnWasm } from './wasm-broadcast-arithmetic.js';
+import { logNoiseOnWasm } from './wasm-log-noise.js';
 import { normalsOnWasm } from './wasm-normals.js';
 import { sumRowsOnWasm } from './wasm-row-sums.js';
 import { uniformsOnWasm } from './wasm-uniforms.js';
@@ -25,6 +26,7 @@ async function register(name: BackendName): Promise<void> {
     sumRowsOnWasm();
     broadcastArithmeticOnWasm();
     normalsOnWasm();
+    logNoiseOnWasm();
     uniformsOnWasm();
   }
 }

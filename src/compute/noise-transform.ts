@@ -1,5 +1,6 @@
 import { type Tensor, tf } from './tf.js';
 import type { NoiseKind } from '../random/base-noise.js';
+import { GUMBEL_FROM_UNIFORMS, LOGISTIC_FROM_UNIFORMS } from './wasm-log-noise.js';
 import { NORMALS_ON_GRID } from './wasm-normals.js';
 
 /**
@@ -11,6 +12,11 @@ import { NORMALS_ON_GRID } from './wasm-normals.js';
  */
 export function transformsOnBackend(kind: NoiseKind): boolean {
   return kind !== 'normal' || tf.getKernel(NORMALS_ON_GRID, tf.getBackend()) !== undefined;
+}
+
+/** The backend's one-pass kernel `name` applied to u, where it has one (wasm: wasm-log-noise.ts). */
+function onBackend(name: string, u: Tensor): Tensor | undefined {
+  return tf.getKernel(name, tf.getBackend()) ? (tf.engine().runKernel(name, { u }) as Tensor) : undefined;
 }
 
 /**
@@ -25,9 +31,9 @@ export function noiseFromUniforms(kind: NoiseKind, u: Tensor, draws: number): Te
         // Returned as is: tidy keeps it, and a copy would be one more pass over the chunk.
         return u;
       case 'gumbel':
-        return u.log().neg().log().neg();
+        return onBackend(GUMBEL_FROM_UNIFORMS, u) ?? u.log().neg().log().neg();
       case 'logistic':
-        return u.div(tf.sub(1, u)).log();
+        return onBackend(LOGISTIC_FROM_UNIFORMS, u) ?? u.div(tf.sub(1, u)).log();
       case 'normal':
         return tf.engine().runKernel(NORMALS_ON_GRID, { u }, { draws }) as Tensor;
     }

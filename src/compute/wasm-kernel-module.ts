@@ -23,6 +23,9 @@ export interface WasmKernels {
   normalsOnGrid(u: number, rows: number, width: number, draws: number, tables: number, out: number): void;
   log(x: number): number;
   xor4096Uniforms(states: number, rows: number, count: number, out: number, ring: number): void;
+  logfTable(at: number): void;
+  gumbels(u: number, count: number, table: number, out: number): void;
+  logistics(u: number, count: number, table: number, out: number): void;
 }
 
 /** wasm-kernels.wat instantiated on each backend's memory (a backend started again has a new one). */

@@ -249,6 +249,104 @@
         (local.set $row (i32.add (local.get $row) (i32.const 1)))
         (br $rowLoop))))
 
+  ;; logfTable(at): the 16 (1/c, log c) pairs of $logf's table, as doubles, to the 256 bytes at
+  ;; `at` (the kernels read them from there).
+  (func (export "logfTable") (param $at i32)
+    (f64.store offset=0 (local.get $at) (f64.const 0x1.661ec79f8f3bep+0))
+    (f64.store offset=8 (local.get $at) (f64.const -0x1.57bf7808caadep-2))
+    (f64.store offset=16 (local.get $at) (f64.const 0x1.571ed4aaf883dp+0))
+    (f64.store offset=24 (local.get $at) (f64.const -0x1.2bef0a7c06ddbp-2))
+    (f64.store offset=32 (local.get $at) (f64.const 0x1.49539f0f010bp+0))
+    (f64.store offset=40 (local.get $at) (f64.const -0x1.01eae7f513a67p-2))
+    (f64.store offset=48 (local.get $at) (f64.const 0x1.3c995b0b80385p+0))
+    (f64.store offset=56 (local.get $at) (f64.const -0x1.b31d8a68224e9p-3))
+    (f64.store offset=64 (local.get $at) (f64.const 0x1.30d190c8864a5p+0))
+    (f64.store offset=72 (local.get $at) (f64.const -0x1.6574f0ac07758p-3))
+    (f64.store offset=80 (local.get $at) (f64.const 0x1.25e227b0b8eap+0))
+    (f64.store offset=88 (local.get $at) (f64.const -0x1.1aa2bc79c81p-3))
+    (f64.store offset=96 (local.get $at) (f64.const 0x1.1bb4a4a1a343fp+0))
+    (f64.store offset=104 (local.get $at) (f64.const -0x1.a4e76ce8c0e5ep-4))
+    (f64.store offset=112 (local.get $at) (f64.const 0x1.12358f08ae5bap+0))
+    (f64.store offset=120 (local.get $at) (f64.const -0x1.1973c5a611cccp-4))
+    (f64.store offset=128 (local.get $at) (f64.const 0x1.0953f419900a7p+0))
+    (f64.store offset=136 (local.get $at) (f64.const -0x1.252f438e10c1ep-5))
+    (f64.store offset=144 (local.get $at) (f64.const 0x1p+0))
+    (f64.store offset=152 (local.get $at) (f64.const 0x0p+0))
+    (f64.store offset=160 (local.get $at) (f64.const 0x1.e608cfd9a47acp-1))
+    (f64.store offset=168 (local.get $at) (f64.const 0x1.aa5aa5df25984p-5))
+    (f64.store offset=176 (local.get $at) (f64.const 0x1.ca4b31f026aap-1))
+    (f64.store offset=184 (local.get $at) (f64.const 0x1.c5e53aa362eb4p-4))
+    (f64.store offset=192 (local.get $at) (f64.const 0x1.b2036576afce6p-1))
+    (f64.store offset=200 (local.get $at) (f64.const 0x1.526e57720db08p-3))
+    (f64.store offset=208 (local.get $at) (f64.const 0x1.9c2d163a1aa2dp-1))
+    (f64.store offset=216 (local.get $at) (f64.const 0x1.bc2860d22477p-3))
+    (f64.store offset=224 (local.get $at) (f64.const 0x1.886e6037841edp-1))
+    (f64.store offset=232 (local.get $at) (f64.const 0x1.1058bc8a07ee1p-2))
+    (f64.store offset=240 (local.get $at) (f64.const 0x1.767dcf5534862p-1))
+    (f64.store offset=248 (local.get $at) (f64.const 0x1.4043057b6ee09p-2)))
+
+  ;; $logf's polynomial and ln 2 (globals for the reason given above).
+  (global $logfA0 (mut f64) (f64.const -0x1.00ea348b88334p-2))
+  (global $logfA1 (mut f64) (f64.const 0x1.5575b0be00b6ap-2))
+  (global $logfA2 (mut f64) (f64.const -0x1.ffffef20a4123p-2))
+  (global $logfLn2 (mut f64) (f64.const 0x1.62e42fefa39efp-1))
+
+  ;; logs(in, count, table, out, op): out[i] = log x for count floats, with x from in[i] by
+  ;; op: 0, x = in[i]; 1, x = -in[i] and the log negated (the outer -log(-y) of Gumbel noise);
+  ;; 2, x = in[i] / (1 - in[i]) (logistic noise). in may be out. The log of a positive
+  ;; normal float is logf's, bit for bit as tfjs-backend-wasm's Log computes it (musl's
+  ;; logf, from ARM's optimized routines: x = 2^k z with z near a table point c, log x =
+  ;; k ln 2 + log c + log1p(z / c - 1), the last a cubic in double precision, rounded once
+  ;; to float; wasm has no FMA, so the roundings are the same), with logfTable's table at
+  ;; `table`. One loop for the three ops: V8 does not inline calls, and a call per value
+  ;; cost a third more time.
+  (func $logs (param $in i32) (param $count i32) (param $table i32) (param $out i32) (param $op i32)
+    (local $end i32) (local $x f32) (local $ix i32) (local $tmp i32) (local $at i32)
+    (local $r f64) (local $r2 f64) (local $y f64) (local $log f32)
+    (local.set $end (i32.add (local.get $in) (i32.shl (local.get $count) (i32.const 2))))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $in) (local.get $end)))
+        (local.set $x (f32.load (local.get $in)))
+        (if (i32.eq (local.get $op) (i32.const 1)) (then (local.set $x (f32.neg (local.get $x)))))
+        (if (i32.eq (local.get $op) (i32.const 2))
+          (then (local.set $x (f32.div (local.get $x) (f32.sub (f32.const 1) (local.get $x))))))
+        (local.set $ix (i32.reinterpret_f32 (local.get $x)))
+        (local.set $tmp (i32.sub (local.get $ix) (i32.const 0x3f330000)))
+        (local.set $at (i32.add (local.get $table)
+          (i32.shl (i32.and (i32.shr_u (local.get $tmp) (i32.const 19)) (i32.const 15)) (i32.const 4))))
+        ;; r = z / c - 1, z = x with k taken out of its exponent.
+        (local.set $r (f64.sub
+          (f64.mul
+            (f64.promote_f32 (f32.reinterpret_i32 (i32.sub (local.get $ix) (i32.and (local.get $tmp) (i32.const 0xff800000)))))
+            (f64.load (local.get $at)))
+          (global.get $one)))
+        (local.set $r2 (f64.mul (local.get $r) (local.get $r)))
+        (local.set $y (f64.add (f64.mul (global.get $logfA1) (local.get $r)) (global.get $logfA2)))
+        (local.set $y (f64.add (f64.mul (global.get $logfA0) (local.get $r2)) (local.get $y)))
+        (local.set $log (f32.demote_f64
+          (f64.add (f64.mul (local.get $y) (local.get $r2))
+            (f64.add
+              (f64.add (f64.load offset=8 (local.get $at))
+                (f64.mul (f64.convert_i32_s (i32.shr_s (local.get $tmp) (i32.const 23))) (global.get $logfLn2)))
+              (local.get $r)))))
+        (if (i32.eq (local.get $op) (i32.const 1)) (then (local.set $log (f32.neg (local.get $log)))))
+        (f32.store (local.get $out) (local.get $log))
+        (local.set $in (i32.add (local.get $in) (i32.const 4)))
+        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (br $each))))
+
+  ;; gumbels(u, count, table, out): out[i] = -log(-log(u[i])) for count float32 uniforms, as
+  ;; tfjs computes u.log().neg().log().neg().
+  (func (export "gumbels") (param $u i32) (param $count i32) (param $table i32) (param $out i32)
+    (call $logs (local.get $u) (local.get $count) (local.get $table) (local.get $out) (i32.const 0))
+    (call $logs (local.get $out) (local.get $count) (local.get $table) (local.get $out) (i32.const 1)))
+
+  ;; logistics(u, count, table, out): out[i] = log(u[i] / (1 - u[i])) for count float32
+  ;; uniforms, as tfjs computes u.div(tf.sub(1, u)).log().
+  (func (export "logistics") (param $u i32) (param $count i32) (param $table i32) (param $out i32)
+    (call $logs (local.get $u) (local.get $count) (local.get $table) (local.get $out) (i32.const 2)))
+
   ;; xor4096Uniforms(states, rows, count, out, ring): for each row r, steps the xor4096
   ;; state at states + 520 r (the 128-word ring, the ring index, the Weyl word:
   ;; random/noise-stream.ts's layout) count times as fillXor4096Uniforms does, writing the
