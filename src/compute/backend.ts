@@ -1,5 +1,6 @@
 import { requireTfjs, tf } from './tf.js';
 import { broadcastArithmeticOnWasm } from './wasm-broadcast-arithmetic.js';
+import { deviationMomentsOnWasm } from './wasm-deviation-moments.js';
 import { logNoiseOnWasm } from './wasm-log-noise.js';
 import { normalsOnWasm } from './wasm-normals.js';
 import { sumRowsOnWasm } from './wasm-row-sums.js';
@@ -27,6 +28,7 @@ async function register(name: BackendName): Promise<void> {
     broadcastArithmeticOnWasm();
     normalsOnWasm();
     logNoiseOnWasm();
+    deviationMomentsOnWasm();
     uniformsOnWasm();
   }
 }

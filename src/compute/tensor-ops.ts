@@ -1,4 +1,5 @@
 import { type Tensor, type TensorContainer, tf } from './tf.js';
+import { DEVIATION_MOMENTS } from './wasm-deviation-moments.js';
 
 /** Identity forward, zero gradient backward (tfjs has no stop_gradient). */
 export const stopGradient: (x: Tensor) => Tensor = tf.customGrad((...inputs) => ({
@@ -61,4 +62,24 @@ const sumOverLastAxis: (x: Tensor) => Tensor = tf.customGrad((...inputs) => {
  */
 export function sumLastAxis(x: Tensor): Tensor {
   return x.shape[x.shape.length - 1] === 1 ? x.reshape(x.shape.slice(0, -1)) : sumOverLastAxis(x);
+}
+
+/**
+ * Sums over the sample axis (1) of d = x - loc, x [T, c, D] and loc [T, 1, D], without
+ * gradient: [sum d, sum d^2], or with weights [T, c] [sum w, sum w d, sum (w d) d], each
+ * [T, 1, *]. In one pass where the backend has DEVIATION_MOMENTS (wasm), else by tfjs ops;
+ * the same numbers either way.
+ */
+export function deviationMoments(x: Tensor, loc: Tensor, weights?: Tensor): Tensor[] {
+  return untaped(() => {
+    const [rows, , size] = x.shape;
+    if (tf.getKernel(DEVIATION_MOMENTS, tf.getBackend()) && x.rank === 3 && tf.util.arraysEqual(loc.shape, [rows as number, 1, size as number])) {
+      return tf.engine().runKernel(DEVIATION_MOMENTS, weights ? { x, loc, weights } : { x, loc }) as Tensor[];
+    }
+    const d = x.sub(loc);
+    if (!weights) return [d.sum(1, true), d.square().sum(1, true)];
+    const w = weights.expandDims(-1);
+    const wd = w.mul(d);
+    return [w.sum(1, true), wd.sum(1, true), wd.mul(d).sum(1, true)];
+  });
 }

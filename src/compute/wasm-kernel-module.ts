@@ -26,6 +26,10 @@ export interface WasmKernels {
   logfTable(at: number): void;
   gumbels(u: number, count: number, table: number, out: number): void;
   logistics(u: number, count: number, table: number, out: number): void;
+  deviationMoments(
+    x: number, loc: number, w: number, rows: number, samples: number, size: number,
+    out0: number, out1: number, out2: number,
+  ): void;
 }
 
 /** wasm-kernels.wat instantiated on each backend's memory (a backend started again has a new one). */

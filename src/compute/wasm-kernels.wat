@@ -347,6 +347,106 @@
   (func (export "logistics") (param $u i32) (param $count i32) (param $table i32) (param $out i32)
     (call $logs (local.get $u) (local.get $count) (local.get $table) (local.get $out) (i32.const 2)))
 
+  ;; deviationMoments(x, loc, w, rows, samples, size, out0, out1, out2): for x [rows, samples,
+  ;; size] and loc [rows, 1, size], with d = x - loc in float32, sums over the samples (each
+  ;; from 0, in sample order, as tfjs's Sum adds) into [rows, 1, size] outputs: with weights
+  ;; (w, [rows, samples], non-zero pointer) out0 = sum w ([rows, 1, 1]), out1 = sum w d,
+  ;; out2 = sum (w d) d; without (w = 0) out1 = sum d, out2 = sum d d (out0 unused). Every
+  ;; product is rounded to float32 as tfjs's Multiply and Square round it. Four rows at a
+  ;; time in f32x4 lanes (one chain of additions per lane; a single chain waits on each
+  ;; addition), the last rows % 4 one at a time.
+  (func (export "deviationMoments")
+    (param $x i32) (param $loc i32) (param $w i32) (param $rows i32) (param $samples i32) (param $size i32)
+    (param $out0 i32) (param $out1 i32) (param $out2 i32)
+    (local $t i32) (local $lanes i32) (local $j i32) (local $s i32) (local $p i32) (local $q i32)
+    (local $rowBytes i32) (local $weightRowBytes i32) (local $at i32)
+    (local $rowStride i32) (local $weightStride i32) (local $locStride i32)
+    (local $l v128) (local $d v128) (local $wd v128) (local $a0 v128) (local $a1 v128) (local $a2 v128)
+    (local.set $rowBytes (i32.shl (i32.mul (local.get $samples) (local.get $size)) (i32.const 2)))
+    (local.set $weightRowBytes (i32.shl (local.get $samples) (i32.const 2)))
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $t) (local.get $rows)))
+        ;; Lanes 0-3 read rows t to t + 3, or (the last rows % 4) all row t, from strides of 0,
+        ;; and only lane 0 is stored.
+        (local.set $lanes (select (i32.const 4) (i32.const 1) (i32.le_u (i32.add (local.get $t) (i32.const 4)) (local.get $rows))))
+        (local.set $rowStride (select (local.get $rowBytes) (i32.const 0) (i32.eq (local.get $lanes) (i32.const 4))))
+        (local.set $weightStride (select (local.get $weightRowBytes) (i32.const 0) (i32.eq (local.get $lanes) (i32.const 4))))
+        (local.set $locStride (select (i32.shl (local.get $size) (i32.const 2)) (i32.const 0) (i32.eq (local.get $lanes) (i32.const 4))))
+        (if (local.get $w)
+          (then
+            (local.set $a0 (v128.const f32x4 0 0 0 0))
+            (local.set $q (i32.add (local.get $w) (i32.mul (local.get $t) (local.get $weightRowBytes))))
+            (local.set $s (i32.const 0))
+            (block $weightsDone
+              (loop $weights
+                (br_if $weightsDone (i32.ge_u (local.get $s) (local.get $samples)))
+                (local.set $a0 (f32x4.add (local.get $a0)
+                  (f32x4.replace_lane 3
+                  (f32x4.replace_lane 2
+                    (f32x4.replace_lane 1 (v128.load32_splat (local.get $q)) (f32.load (i32.add (local.get $q) (local.get $weightStride))))
+                    (f32.load (i32.add (local.get $q) (i32.shl (local.get $weightStride) (i32.const 1)))))
+                  (f32.load (i32.add (local.get $q) (i32.mul (local.get $weightStride) (i32.const 3)))))))
+                (local.set $q (i32.add (local.get $q) (i32.const 4)))
+                (local.set $s (i32.add (local.get $s) (i32.const 1)))
+                (br $weights)))
+            (call $storeLanes (i32.add (local.get $out0) (i32.shl (local.get $t) (i32.const 2))) (i32.const 4) (local.get $lanes) (local.get $a0))))
+        (local.set $j (i32.const 0))
+        (block $columnsDone
+          (loop $columns
+            (br_if $columnsDone (i32.ge_u (local.get $j) (local.get $size)))
+            (local.set $at (i32.shl (i32.add (i32.mul (local.get $t) (local.get $size)) (local.get $j)) (i32.const 2)))
+            (local.set $l (f32x4.replace_lane 3
+                  (f32x4.replace_lane 2
+                    (f32x4.replace_lane 1 (v128.load32_splat (i32.add (local.get $loc) (local.get $at))) (f32.load (i32.add (i32.add (local.get $loc) (local.get $at)) (local.get $locStride))))
+                    (f32.load (i32.add (i32.add (local.get $loc) (local.get $at)) (i32.shl (local.get $locStride) (i32.const 1)))))
+                  (f32.load (i32.add (i32.add (local.get $loc) (local.get $at)) (i32.mul (local.get $locStride) (i32.const 3))))))
+            (local.set $p (i32.add (local.get $x)
+              (i32.add (i32.mul (local.get $t) (local.get $rowBytes)) (i32.shl (local.get $j) (i32.const 2)))))
+            (local.set $q (i32.add (local.get $w) (i32.mul (local.get $t) (local.get $weightRowBytes))))
+            (local.set $a1 (v128.const f32x4 0 0 0 0))
+            (local.set $a2 (v128.const f32x4 0 0 0 0))
+            (local.set $s (i32.const 0))
+            (block $samplesDone
+              (loop $sampleLoop
+                (br_if $samplesDone (i32.ge_u (local.get $s) (local.get $samples)))
+                (local.set $d (f32x4.sub (f32x4.replace_lane 3
+                  (f32x4.replace_lane 2
+                    (f32x4.replace_lane 1 (v128.load32_splat (local.get $p)) (f32.load (i32.add (local.get $p) (local.get $rowStride))))
+                    (f32.load (i32.add (local.get $p) (i32.shl (local.get $rowStride) (i32.const 1)))))
+                  (f32.load (i32.add (local.get $p) (i32.mul (local.get $rowStride) (i32.const 3))))) (local.get $l)))
+                (if (local.get $w)
+                  (then
+                    (local.set $wd (f32x4.mul (f32x4.replace_lane 3
+                  (f32x4.replace_lane 2
+                    (f32x4.replace_lane 1 (v128.load32_splat (local.get $q)) (f32.load (i32.add (local.get $q) (local.get $weightStride))))
+                    (f32.load (i32.add (local.get $q) (i32.shl (local.get $weightStride) (i32.const 1)))))
+                  (f32.load (i32.add (local.get $q) (i32.mul (local.get $weightStride) (i32.const 3))))) (local.get $d)))
+                    (local.set $a1 (f32x4.add (local.get $a1) (local.get $wd)))
+                    (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $wd) (local.get $d))))
+                    (local.set $q (i32.add (local.get $q) (i32.const 4))))
+                  (else
+                    (local.set $a1 (f32x4.add (local.get $a1) (local.get $d)))
+                    (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $d) (local.get $d))))))
+                (local.set $p (i32.add (local.get $p) (i32.shl (local.get $size) (i32.const 2))))
+                (local.set $s (i32.add (local.get $s) (i32.const 1)))
+                (br $sampleLoop)))
+            (call $storeLanes (i32.add (local.get $out1) (local.get $at)) (i32.shl (local.get $size) (i32.const 2)) (local.get $lanes) (local.get $a1))
+            (call $storeLanes (i32.add (local.get $out2) (local.get $at)) (i32.shl (local.get $size) (i32.const 2)) (local.get $lanes) (local.get $a2))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $columns)))
+        (local.set $t (i32.add (local.get $t) (local.get $lanes)))
+        (br $rowLoop))))
+
+  ;; Stores lanes 0 to lanes - 1 of v at p, p + stride, ...
+  (func $storeLanes (param $p i32) (param $stride i32) (param $lanes i32) (param $v v128)
+    (f32.store (local.get $p) (f32x4.extract_lane 0 (local.get $v)))
+    (if (i32.eq (local.get $lanes) (i32.const 4))
+      (then
+        (f32.store (i32.add (local.get $p) (local.get $stride)) (f32x4.extract_lane 1 (local.get $v)))
+        (f32.store (i32.add (local.get $p) (i32.shl (local.get $stride) (i32.const 1))) (f32x4.extract_lane 2 (local.get $v)))
+        (f32.store (i32.add (local.get $p) (i32.mul (local.get $stride) (i32.const 3))) (f32x4.extract_lane 3 (local.get $v))))))
+
   ;; xor4096Uniforms(states, rows, count, out, ring): for each row r, steps the xor4096
   ;; state at states + 520 r (the 128-word ring, the ring index, the Weyl word:
   ;; random/noise-stream.ts's layout) count times as fillXor4096Uniforms does, writing the

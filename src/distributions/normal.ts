@@ -1,5 +1,5 @@
 import { type Tensor, tf } from '../compute/tf.js';
-import { stopGradient, sumLastAxis, untaped } from '../compute/tensor-ops.js';
+import { deviationMoments, stopGradient, sumLastAxis, untaped } from '../compute/tensor-ops.js';
 import type { Distribution, NoiseSpec } from './distribution.js';
 
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
@@ -29,20 +29,12 @@ export class Normal implements Distribution {
   }
 
   sumLogProb(x: Tensor): Tensor {
-    const [sum, sumOfSquares] = untaped(() => {
-      const d = x.sub(this.loc);
-      return [d.sum(1, true), d.square().sum(1, true)];
-    });
+    const [sum, sumOfSquares] = deviationMoments(x, this.loc) as [Tensor, Tensor];
     return this.fromDeviations(x.shape[1] as number, sum, sumOfSquares);
   }
 
   weightedSumLogProb(x: Tensor, weights: Tensor): Tensor {
-    const [total, sum, sumOfSquares] = untaped(() => {
-      const w = weights.expandDims(-1);
-      const d = x.sub(this.loc);
-      const wd = w.mul(d);
-      return [w.sum(1, true), wd.sum(1, true), wd.mul(d).sum(1, true)];
-    });
+    const [total, sum, sumOfSquares] = deviationMoments(x, this.loc, weights) as [Tensor, Tensor, Tensor];
     return this.fromDeviations(total, sum, sumOfSquares);
   }
 
