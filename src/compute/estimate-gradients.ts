@@ -93,7 +93,7 @@ export function estimateGradients(job: GradientJob): Float64Array {
   const spec = noiseSpecOf(objective, estimator);
   // Parsing fills option defaults for callers that bypass experiment validation.
   const options = (estimator.options?.parse(job.options ?? {}) ?? job.options ?? {}) as Record<string, unknown>;
-  const pooled = estimator.pooled?.(options);
+  const pooled = estimator.pooled?.(options, objective);
   const theta = tf.tidy(() => tf.tensor2d([...objective.theta], [1, p]).tile([trials, 1]) as Tensor2D);
   const input = (rows: Tensor2D, noise: Tensor): SurrogateInput => ({
     objective,

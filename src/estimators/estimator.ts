@@ -66,9 +66,9 @@ export interface Estimator<Options = Record<string, unknown>> {
    * t's parameters is the sum of that trial's per-sample gradient estimates.
    */
   surrogate(input: SurrogateInput<Options>): Tensor;
-  /** The pooled form these options need, if any; the engine then uses it instead of `surrogate`. */
+  /** The pooled form these options (on this objective) need, if any; the engine then uses it instead of `surrogate`. */
   // biome-ignore lint: each form has its own totals
-  pooled?(options: Options): PooledForm<any> | undefined;
+  pooled?(options: Options, objective: Objective): PooledForm<any> | undefined;
   /**
    * Why the estimator cannot run here beyond `families` and `minSamples` (an option that
    * needs something the objective lacks, more samples for one option); undefined if it can.

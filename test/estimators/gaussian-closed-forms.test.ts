@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pathwise } from '../../src/estimators/pathwise.js';
 import { reinforce } from '../../src/estimators/reinforce.js';
@@ -49,4 +50,17 @@ test('log_sigma parameterisation: gradient sigma times larger, variance sigma^2 
   const [, logSigma] = estimateColumns(objective, pathwise, { trials: 20000 });
   assertMean(logSigma, 2 * sigma * sigma, 'pathwise d/dlog sigma');
   assertVariance(logSigma, sigma * sigma * pathwiseVariance(1, sigma)[1], 'pathwise d/dlog sigma');
+});
+
+test('REINFORCE on the Gaussian sums its scores from weighted sufficient statistics: the per-sample surrogate estimates to float32 rounding', () => {
+  const objective = gaussianQuadratic.create({ kind: 'gaussian-quadratic', mu: 1, sigma: 1.5, k: -3 });
+  assert.ok(reinforce.pooled?.({}, objective), 'Gaussian REINFORCE runs in its pooled form');
+  const perSample = { ...reinforce, pooled: undefined };
+  const options = { trials: 2000, samples: 50 };
+  const columns = estimateColumns(objective, reinforce, options);
+  const reference = estimateColumns(objective, perSample, options);
+  columns.forEach((column, j) => {
+    const spread = Math.max(...(reference[j] as Float64Array).map(Math.abs));
+    column.forEach((value, t) => assert.ok(Math.abs(value - (reference[j]?.[t] as number)) <= 1e-5 * spread, `theta[${j}] trial ${t}: ${value} vs ${reference[j]?.[t]}`));
+  });
 });
