@@ -11,9 +11,9 @@ export const DEVIATION_MOMENTS = 'DeviationMoments';
 
 /**
  * deviationMoments in wasm-kernels.wat: one pass over the samples where the tfjs ops
- * (subtract, multiply, multiply or square, and a sum for each moment) make five to
- * seven, with the same float32 roundings and the same order of additions, so the same
- * bits (a test compares).
+ * (a subtract, a square or two multiplies, and a sum for each moment) make four
+ * (plain) or six (weighted), with the same float32 roundings and the same order of
+ * additions, so the same bits (a test compares).
  */
 export function deviationMomentsOnWasm(): void {
   registerWasmKernel(DEVIATION_MOMENTS, (inputs, _attrs, backend, kernels) => {
