@@ -249,8 +249,8 @@
         (local.set $row (i32.add (local.get $row) (i32.const 1)))
         (br $rowLoop))))
 
-  ;; logfTable(at): the 16 (1/c, log c) pairs of $logf's table, as doubles, to the 256 bytes at
-  ;; `at` (the kernels read them from there).
+  ;; logfTable(at): the 16 (1/c, log c) pairs of the logf table that $logs reads, as
+  ;; doubles, to the 256 bytes at `at`.
   (func (export "logfTable") (param $at i32)
     (f64.store offset=0 (local.get $at) (f64.const 0x1.661ec79f8f3bep+0))
     (f64.store offset=8 (local.get $at) (f64.const -0x1.57bf7808caadep-2))
@@ -285,7 +285,7 @@
     (f64.store offset=240 (local.get $at) (f64.const 0x1.767dcf5534862p-1))
     (f64.store offset=248 (local.get $at) (f64.const 0x1.4043057b6ee09p-2)))
 
-  ;; $logf's polynomial and ln 2 (globals for the reason given above).
+  ;; The logf cubic's coefficients and ln 2 for $logs (globals for the reason given above).
   (global $logfA0 (mut f64) (f64.const -0x1.00ea348b88334p-2))
   (global $logfA1 (mut f64) (f64.const 0x1.5575b0be00b6ap-2))
   (global $logfA2 (mut f64) (f64.const -0x1.ffffef20a4123p-2))
