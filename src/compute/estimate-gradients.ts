@@ -43,7 +43,7 @@ export function forEachNoiseChunk(job: Pick<GradientJob, 'trials' | 'samples' | 
   const chunk = chunkSamples(trials, spec.size, samples);
   const streams = Array.from({ length: trials }, (_, t) => new NoiseStream(trialSeed(job.seed, t)));
   const onBackend = transformsOnBackend(spec.kind);
-  const uniformRows = new UniformRows(streams);
+  const uniformRows = onBackend ? new UniformRows(streams) : undefined;
   // Normals drawn here are transformed per trial, from a scratch row of uniforms.
   const buffer = new Float32Array(onBackend ? 0 : trials * chunk * spec.size);
   const uniforms = new Float32Array(onBackend ? 0 : uniformsFor(spec.kind, chunk * spec.size));
@@ -58,7 +58,7 @@ export function forEachNoiseChunk(job: Pick<GradientJob, 'trials' | 'samples' | 
       });
     }
     const noise = tf.tidy(() => {
-      const rows = onBackend
+      const rows = uniformRows
         ? noiseFromUniforms(spec.kind, uniformRows.next(uniformsFor(spec.kind, draws)), draws)
         : tf.tensor2d(buffer.subarray(0, trials * draws), [trials, draws]);
       return rows.reshape([trials, count, spec.size]);
