@@ -6,6 +6,7 @@ import { normalsOnWasm } from './wasm-normals.js';
 import { sumRowsOnWasm } from './wasm-row-sums.js';
 import { uniformsOnWasm } from './wasm-uniforms.js';
 import { shareDataOnWasm } from './wasm-shared-data.js';
+import { reserveHeapOnWasm } from './wasm-heap-reserve.js';
 
 export const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -30,6 +31,7 @@ async function register(name: BackendName): Promise<void> {
     logNoiseOnWasm();
     deviationMomentsOnWasm();
     uniformsOnWasm();
+    reserveHeapOnWasm();
   }
 }
 

@@ -4,7 +4,7 @@ import { tf } from './tf.js';
 
 /** The parts of tfjs-backend-wasm's backend that kernels written here read and write. */
 export interface WasmBackend {
-  readonly wasm: { readonly asm?: { readonly memory?: unknown }; _malloc(bytes: number): number };
+  readonly wasm: { readonly asm?: { readonly memory?: unknown }; _malloc(bytes: number): number; _free(at: number): void };
   readonly dataIdMap: { get(dataId: object): { readonly memoryOffset: number } | undefined };
   makeOutput(shape: number[], dtype: DataType): TensorInfo;
   disposeData(dataId: object): void;
