@@ -1,4 +1,5 @@
 import { requireTfjs, tf } from './tf.js';
+import { argMaxOnWasm } from './wasm-arg-max.js';
 import { broadcastArithmeticOnWasm } from './wasm-broadcast-arithmetic.js';
 import { deviationMomentsOnWasm } from './wasm-deviation-moments.js';
 import { logNoiseOnWasm } from './wasm-log-noise.js';
@@ -27,6 +28,7 @@ async function register(name: BackendName): Promise<void> {
     shareDataOnWasm();
     sumRowsOnWasm();
     broadcastArithmeticOnWasm();
+    argMaxOnWasm();
     normalsOnWasm();
     logNoiseOnWasm();
     deviationMomentsOnWasm();

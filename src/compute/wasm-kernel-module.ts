@@ -23,6 +23,7 @@ export interface WasmKernels {
   normalsOnGrid(u: number, rows: number, width: number, draws: number, tables: number, out: number): void;
   log(x: number): number;
   xor4096Uniforms(states: number, rows: number, count: number, out: number, ring: number): void;
+  argMaxRows(x: number, rows: number, size: number, out: number): void;
   logfTable(at: number): void;
   gumbels(u: number, count: number, table: number, out: number): void;
   logistics(u: number, count: number, table: number, out: number): void;

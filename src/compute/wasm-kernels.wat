@@ -347,6 +347,74 @@
   (func (export "logistics") (param $u i32) (param $count i32) (param $table i32) (param $out i32)
     (call $logs (local.get $u) (local.get $count) (local.get $table) (local.get $out) (i32.const 2)))
 
+;; argMaxRows(x, rows, size, out): out[r] (int32) = the first j whose x[r][j] is the
+  ;; largest of its row by float32 >, as tfjs's ArgMax over the last axis does (a NaN is never
+  ;; larger, so it wins only in column 0). The winner moves by select, without a branch
+  ;; (tfjs's branch mispredicts on rows of noise). Four rows at a time in f32x4 lanes, the
+  ;; last rows % 4 one at a time, their running maximum kept as its bits: V8 turns an i32
+  ;; select into a conditional move but an f32 select into a branch.
+  (func (export "argMaxRows") (param $x i32) (param $rows i32) (param $size i32) (param $out i32)
+    (local $s i32) (local $j i32) (local $p i32) (local $end i32) (local $quads i32)
+    (local $v v128) (local $m v128) (local $at v128) (local $col v128) (local $gt v128)
+    (local $v0 f32) (local $m0 i32) (local $i0 i32) (local $g i32)
+    (local.set $s (i32.shl (local.get $size) (i32.const 2)))
+    (local.set $end (i32.add (local.get $out) (i32.shl (local.get $rows) (i32.const 2))))
+    (local.set $quads (i32.add (local.get $out) (i32.shl (i32.and (local.get $rows) (i32.const -4)) (i32.const 2))))
+    (block $quadsDone
+      (loop $quad
+        (br_if $quadsDone (i32.ge_u (local.get $out) (local.get $quads)))
+        (local.set $p (local.get $x))
+        (local.set $m (call $column4 (local.get $p) (local.get $s)))
+        (local.set $at (v128.const i32x4 0 0 0 0))
+        (local.set $col (v128.const i32x4 0 0 0 0))
+        (local.set $j (i32.const 1))
+        (block $columnsDone
+          (loop $column
+            (br_if $columnsDone (i32.ge_u (local.get $j) (local.get $size)))
+            (local.set $p (i32.add (local.get $p) (i32.const 4)))
+            (local.set $col (i32x4.add (local.get $col) (v128.const i32x4 1 1 1 1)))
+            (local.set $v (call $column4 (local.get $p) (local.get $s)))
+            (local.set $gt (f32x4.gt (local.get $v) (local.get $m)))
+            (local.set $m (v128.bitselect (local.get $v) (local.get $m) (local.get $gt)))
+            (local.set $at (v128.bitselect (local.get $col) (local.get $at) (local.get $gt)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $column)))
+        (v128.store (local.get $out) (local.get $at))
+        (local.set $x (i32.add (local.get $x) (i32.shl (local.get $s) (i32.const 2))))
+        (local.set $out (i32.add (local.get $out) (i32.const 16)))
+        (br $quad)))
+    (block $rowsDone
+      (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $out) (local.get $end)))
+        (local.set $m0 (i32.load (local.get $x)))
+        (local.set $i0 (i32.const 0))
+        (local.set $j (i32.const 1))
+        (local.set $p (i32.add (local.get $x) (i32.const 4)))
+        (block $columnsDone
+          (loop $column
+            (br_if $columnsDone (i32.ge_u (local.get $j) (local.get $size)))
+            (local.set $v0 (f32.load (local.get $p)))
+            (local.set $g (f32.gt (local.get $v0) (f32.reinterpret_i32 (local.get $m0))))
+            (local.set $m0 (select (i32.reinterpret_f32 (local.get $v0)) (local.get $m0) (local.get $g)))
+            (local.set $i0 (select (local.get $j) (local.get $i0) (local.get $g)))
+            (local.set $p (i32.add (local.get $p) (i32.const 4)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $column)))
+        (i32.store (local.get $out) (local.get $i0))
+        (local.set $x (i32.add (local.get $x) (local.get $s)))
+        (local.set $out (i32.add (local.get $out) (i32.const 4)))
+        (br $row))))
+
+  ;; The float32s at p, p + stride, p + 2 stride and p + 3 stride (one column of four rows).
+  (func $column4 (param $p i32) (param $stride i32) (result v128)
+    (f32x4.replace_lane 3
+      (f32x4.replace_lane 2
+        (f32x4.replace_lane 1
+          (f32x4.splat (f32.load (local.get $p)))
+          (f32.load (i32.add (local.get $p) (local.get $stride))))
+        (f32.load (i32.add (local.get $p) (i32.shl (local.get $stride) (i32.const 1)))))
+      (f32.load (i32.add (local.get $p) (i32.mul (local.get $stride) (i32.const 3))))))
+
   ;; deviationMoments(x, loc, w, rows, samples, size, out0, out1, out2): for x [rows, samples,
   ;; size] and loc [rows, 1, size], with d = x - loc in float32, sums over the samples (each
   ;; from 0, in sample order, as tfjs's Sum adds) into [rows, 1, size] outputs: with weights
