@@ -139,6 +139,9 @@ function reference(op: string, a: Float32Array, aShape: number[], b: Float32Arra
 
 const broadcasts: [number[], number[]][] = [
   [[13, 7, 8], [13, 1, 8]], // logits against a chunk's samples
+  [[13, 7, 5], [13, 1, 5]], // runs not in whole f32x4 vectors: the scalar loop
+  [[13, 7, 12], [13, 7, 1]], // three vectors a run, one operand repeated
+  [[13, 7, 1], [13, 7, 8]], // the repeated operand first (dy of a per-sample f against K)
   [[13, 7, 8], [8]], // rewards
   [[13, 7, 8], [13, 7, 1]], // per-sample weights against K
   [[13, 1, 8], [13, 7, 8]], // the broadcast operand first
