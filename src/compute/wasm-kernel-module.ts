@@ -14,6 +14,7 @@ export interface WasmBackend {
 /** The exports of wasm-kernels.wat; pointers and strides in bytes. */
 export interface WasmKernels {
   rowSums(x: number, rows: number, size: number, out: number): void;
+  middleSums(x: number, outer: number, middle: number, inner: number, out: number): void;
   arithmetic(
     op: number, a: number, b: number, out: number,
     d0: number, d1: number, d2: number,

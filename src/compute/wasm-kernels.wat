@@ -72,7 +72,45 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $remaining))))
 
-  ;; arithmetic(op, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2): out = a op b over an
+;; middleSums(x, outer, middle, inner, out): out[o][i] = x[o][0][i] + x[o][1][i] + ... +
+  ;; x[o][middle - 1][i] for x [outer, middle, inner], added from 0 in that order, as tfjs's Sum
+  ;; adds each output after transposing the summed axis last. Reads x once, in place: each
+  ;; output row accumulates in out, f32x4 lanes over i where inner allows, the rest one by one.
+  (func (export "middleSums") (param $x i32) (param $outer i32) (param $middle i32) (param $inner i32) (param $out i32)
+    (local $o i32) (local $m i32) (local $q i32) (local $rowEnd i32) (local $vectorEnd i32)
+    (local.set $o (i32.const 0))
+    (block $outerDone
+      (loop $outerLoop
+        (br_if $outerDone (i32.ge_u (local.get $o) (local.get $outer)))
+        (local.set $rowEnd (i32.add (local.get $out) (i32.shl (local.get $inner) (i32.const 2))))
+        (local.set $vectorEnd (i32.add (local.get $out) (i32.shl (i32.and (local.get $inner) (i32.const -4)) (i32.const 2))))
+        (memory.fill (local.get $out) (i32.const 0) (i32.shl (local.get $inner) (i32.const 2)))
+        (local.set $m (i32.const 0))
+        (block $middleDone
+          (loop $middleLoop
+            (br_if $middleDone (i32.ge_u (local.get $m) (local.get $middle)))
+            (local.set $q (local.get $out))
+            (block $vectorsDone
+              (loop $vectors
+                (br_if $vectorsDone (i32.ge_u (local.get $q) (local.get $vectorEnd)))
+                (v128.store (local.get $q) (f32x4.add (v128.load (local.get $q)) (v128.load (local.get $x))))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                (local.set $x (i32.add (local.get $x) (i32.const 16)))
+                (br $vectors)))
+            (block $scalarsDone
+              (loop $scalars
+                (br_if $scalarsDone (i32.ge_u (local.get $q) (local.get $rowEnd)))
+                (f32.store (local.get $q) (f32.add (f32.load (local.get $q)) (f32.load (local.get $x))))
+                (local.set $q (i32.add (local.get $q) (i32.const 4)))
+                (local.set $x (i32.add (local.get $x) (i32.const 4)))
+                (br $scalars)))
+            (local.set $m (i32.add (local.get $m) (i32.const 1)))
+            (br $middleLoop)))
+        (local.set $out (local.get $rowEnd))
+        (local.set $o (i32.add (local.get $o) (i32.const 1)))
+        (br $outerLoop))))
+
+    ;; arithmetic(op, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2): out = a op b over an
   ;; output of shape [d0, d1, d2] (row-major, contiguous), where a and b are read with byte
   ;; strides a0..a2 and b0..b2 (0 along a broadcast axis). op: 0 add, 1 subtract,
   ;; 2 multiply, 3 divide; each one IEEE float32 operation, as XNNPACK computes it. Runs whose

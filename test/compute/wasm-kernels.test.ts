@@ -57,7 +57,11 @@ test('wasm: Sum and the four arithmetic kernels run the kernels of wasm-kernels.
 const cases: { shape: number[]; axis: number | number[]; keepDims?: boolean }[] = [
   { shape: [203, 517], axis: 1 }, // rows not a multiple of 8
   { shape: [200, 431, 1], axis: 1, keepDims: true }, // the sample axis of a Gaussian chunk, read in place
-  { shape: [16, 97, 8], axis: 1, keepDims: true }, // the sample axis of a categorical chunk: a real transpose
+  { shape: [16, 97, 8], axis: 1, keepDims: true }, // the sample axis of a categorical chunk: summed in place
+  { shape: [6, 37, 5], axis: 1 }, // a middle axis with inner runs in vectors and not
+  { shape: [4, 9, 2, 3], axis: [1, 2] }, // a middle block of two axes, inner run of 3
+  { shape: [30, 8], axis: 0 }, // nothing outside the block
+  { shape: [4, 9, 1, 3, 5], axis: [1, 3] }, // a kept axis of length 1 between: tfjs's transpose path
   { shape: [9, 31, 8], axis: [1, 2] },
   { shape: [9, 31, 8], axis: [2, 1] }, // the same sums in the other order of additions
   { shape: [5, 7, 3], axis: [0, 2] },
