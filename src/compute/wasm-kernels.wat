@@ -72,7 +72,7 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $remaining))))
 
-;; middleSums(x, outer, middle, inner, out): out[o][i] = x[o][0][i] + x[o][1][i] + ... +
+  ;; middleSums(x, outer, middle, inner, out): out[o][i] = x[o][0][i] + x[o][1][i] + ... +
   ;; x[o][middle - 1][i] for x [outer, middle, inner], added from 0 in that order, as tfjs's Sum
   ;; adds each output after transposing the summed axis last. Reads x once, in place: each
   ;; output row accumulates in out, f32x4 lanes over i where inner allows, the rest one by one.
@@ -421,7 +421,7 @@
   (func (export "logistics") (param $u i32) (param $count i32) (param $table i32) (param $out i32)
     (call $logs (local.get $u) (local.get $count) (local.get $table) (local.get $out) (i32.const 2)))
 
-;; argMaxRows(x, rows, size, out): out[r] (int32) = the first j whose x[r][j] is the
+  ;; argMaxRows(x, rows, size, out): out[r] (int32) = the first j whose x[r][j] is the
   ;; largest of its row by float32 >, as tfjs's ArgMax over the last axis does (a NaN is never
   ;; larger, so it wins only in column 0). The winner moves by select, without a branch
   ;; (tfjs's branch mispredicts on rows of noise). Four rows at a time in f32x4 lanes, the
