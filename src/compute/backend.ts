@@ -7,6 +7,7 @@ import { normalsOnWasm } from './wasm-normals.js';
 import { sumRowsOnWasm } from './wasm-row-sums.js';
 import { uniformsOnWasm } from './wasm-uniforms.js';
 import { shareDataOnWasm } from './wasm-shared-data.js';
+import { softmaxOnWasm } from './wasm-softmax.js';
 import { reserveHeapOnWasm } from './wasm-heap-reserve.js';
 
 export const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
@@ -29,6 +30,7 @@ async function register(name: BackendName): Promise<void> {
     sumRowsOnWasm();
     broadcastArithmeticOnWasm();
     argMaxOnWasm();
+    softmaxOnWasm();
     normalsOnWasm();
     logNoiseOnWasm();
     deviationMomentsOnWasm();

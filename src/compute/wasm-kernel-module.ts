@@ -25,6 +25,7 @@ export interface WasmKernels {
   log(x: number): number;
   xor4096Uniforms(states: number, rows: number, count: number, out: number, ring: number): void;
   argMaxRows(x: number, rows: number, size: number, out: number): void;
+  softmaxRows(x: number, rows: number, size: number, out: number): void;
   logfTable(at: number): void;
   gumbels(u: number, count: number, table: number, out: number): void;
   logistics(u: number, count: number, table: number, out: number): void;

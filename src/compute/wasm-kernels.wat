@@ -489,7 +489,125 @@
         (f32.load (i32.add (local.get $p) (i32.shl (local.get $stride) (i32.const 1)))))
       (f32.load (i32.add (local.get $p) (i32.mul (local.get $stride) (i32.const 3))))))
 
-  ;; deviationMoments(x, loc, w, rows, samples, size, out0, out1, out2): for x [rows, samples,
+;; XNNPACK's exp for softmax (its rr2-p5 polynomial, as tfjs-backend-wasm 4.22's build runs
+  ;; it: separate multiplies and adds, no fused ones), as globals like fdlibm's above.
+  (global $expLog2e (mut v128) (v128.const f32x4 0x1.715476p+0 0x1.715476p+0 0x1.715476p+0 0x1.715476p+0))
+  (global $expMagic (mut v128) (v128.const f32x4 0x1.8000FEp23 0x1.8000FEp23 0x1.8000FEp23 0x1.8000FEp23))
+  (global $expMinusLn2Hi (mut v128) (v128.const f32x4 -0x1.62E400p-1 -0x1.62E400p-1 -0x1.62E400p-1 -0x1.62E400p-1))
+  (global $expMinusLn2Lo (mut v128) (v128.const f32x4 -0x1.7F7D1Cp-20 -0x1.7F7D1Cp-20 -0x1.7F7D1Cp-20 -0x1.7F7D1Cp-20))
+  (global $expC5 (mut v128) (v128.const f32x4 0x1.0F9F9Cp-7 0x1.0F9F9Cp-7 0x1.0F9F9Cp-7 0x1.0F9F9Cp-7))
+  (global $expC4 (mut v128) (v128.const f32x4 0x1.573A1Ap-5 0x1.573A1Ap-5 0x1.573A1Ap-5 0x1.573A1Ap-5))
+  (global $expC3 (mut v128) (v128.const f32x4 0x1.555A80p-3 0x1.555A80p-3 0x1.555A80p-3 0x1.555A80p-3))
+  (global $expC2 (mut v128) (v128.const f32x4 0x1.FFFDC6p-2 0x1.FFFDC6p-2 0x1.FFFDC6p-2 0x1.FFFDC6p-2))
+  (global $expC1 (mut v128) (v128.const f32x4 0x1.FFFFF6p-1 0x1.FFFFF6p-1 0x1.FFFFF6p-1 0x1.FFFFF6p-1))
+  (global $expCutoff (mut v128) (v128.const f32x4 -0x1.5D589Ep6 -0x1.5D589Ep6 -0x1.5D589Ep6 -0x1.5D589Ep6))
+
+  ;; exp(x) for x <= 0 in four lanes, 0 below the cutoff where the result would be subnormal.
+  (func $exp4 (param $x v128) (result v128)
+    (local $n v128) (local $s v128) (local $t v128) (local $p v128)
+    (local.set $n (f32x4.add (f32x4.mul (local.get $x) (global.get $expLog2e)) (global.get $expMagic)))
+    (local.set $s (i32x4.shl (local.get $n) (i32.const 23)))
+    (local.set $n (f32x4.sub (local.get $n) (global.get $expMagic)))
+    (local.set $t (f32x4.add (f32x4.mul (local.get $n) (global.get $expMinusLn2Hi)) (local.get $x)))
+    (local.set $t (f32x4.add (f32x4.mul (local.get $n) (global.get $expMinusLn2Lo)) (local.get $t)))
+    (local.set $p (f32x4.add (f32x4.mul (global.get $expC5) (local.get $t)) (global.get $expC4)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $t)) (global.get $expC3)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $t)) (global.get $expC2)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $t)) (global.get $expC1)))
+    (local.set $t (f32x4.mul (local.get $t) (local.get $s)))
+    (v128.andnot
+      (f32x4.add (f32x4.mul (local.get $t) (local.get $p)) (local.get $s))
+      (f32x4.lt (local.get $x) (global.get $expCutoff))))
+
+  ;; softmaxRows(x, rows, size, out): each row of x [rows, size] as XNNPACK's softmax computes
+  ;; it for tfjs: e = exp(x - max) by $exp4; their sum over whole groups of four in one f32x4
+  ;; accumulator, its lanes added as (0 + 2) + (1 + 3), then the last size % 4 one by one;
+  ;; out = e * (1 / sum). The maximum is exact in any order (a NaN or an infinity makes the
+  ;; whole row NaN either way). tfjs runs it per row through three microkernel calls.
+  (func (export "softmaxRows") (param $x i32) (param $rows i32) (param $size i32) (param $out i32)
+    (local $r i32) (local $p i32) (local $q i32) (local $vectors i32) (local $vectorBytes i32) (local $rowBytes i32)
+    (local $m v128) (local $max f32) (local $acc v128) (local $sum f32) (local $e v128) (local $inv f32)
+    (local $d v128) (local $n v128) (local $s v128) (local $t v128)
+    (local.set $rowBytes (i32.shl (local.get $size) (i32.const 2)))
+    (local.set $vectorBytes (i32.shl (i32.and (local.get $size) (i32.const -4)) (i32.const 2)))
+    (block $rowsDone
+      (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
+        ;; max
+        (local.set $max (f32.load (local.get $x)))
+        (local.set $m (f32x4.splat (local.get $max)))
+        (local.set $p (i32.const 0))
+        (block $done (loop $each
+          (br_if $done (i32.ge_u (local.get $p) (local.get $vectorBytes)))
+          (local.set $m (f32x4.pmax (local.get $m) (v128.load (i32.add (local.get $x) (local.get $p)))))
+          (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          (br $each)))
+        (local.set $m (f32x4.pmax (local.get $m) (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $m) (local.get $m))))
+        (local.set $max (f32.max (f32x4.extract_lane 0 (local.get $m)) (f32x4.extract_lane 1 (local.get $m))))
+        (block $done (loop $each
+          (br_if $done (i32.ge_u (local.get $p) (local.get $rowBytes)))
+          (local.set $max (f32.max (local.get $max) (f32.load (i32.add (local.get $x) (local.get $p)))))
+          (local.set $p (i32.add (local.get $p) (i32.const 4)))
+          (br $each)))
+        (local.set $m (f32x4.splat (local.get $max)))
+        ;; exps and their sum
+        (local.set $acc (v128.const i32x4 0 0 0 0))
+        (local.set $p (i32.const 0))
+        (block $done (loop $each
+          (br_if $done (i32.ge_u (local.get $p) (local.get $vectorBytes)))
+          ;; $exp4 inline (V8 does not inline the call), the same operations.
+          (local.set $d (f32x4.sub (v128.load (i32.add (local.get $x) (local.get $p))) (local.get $m)))
+          (local.set $n (f32x4.add (f32x4.mul (local.get $d) (global.get $expLog2e)) (global.get $expMagic)))
+          (local.set $s (i32x4.shl (local.get $n) (i32.const 23)))
+          (local.set $n (f32x4.sub (local.get $n) (global.get $expMagic)))
+          (local.set $t (f32x4.add (f32x4.mul (local.get $n) (global.get $expMinusLn2Hi)) (local.get $d)))
+          (local.set $t (f32x4.add (f32x4.mul (local.get $n) (global.get $expMinusLn2Lo)) (local.get $t)))
+          (local.set $e (f32x4.add (f32x4.mul (global.get $expC5) (local.get $t)) (global.get $expC4)))
+          (local.set $e (f32x4.add (f32x4.mul (local.get $e) (local.get $t)) (global.get $expC3)))
+          (local.set $e (f32x4.add (f32x4.mul (local.get $e) (local.get $t)) (global.get $expC2)))
+          (local.set $e (f32x4.add (f32x4.mul (local.get $e) (local.get $t)) (global.get $expC1)))
+          (local.set $t (f32x4.mul (local.get $t) (local.get $s)))
+          (local.set $e
+            (v128.andnot
+              (f32x4.add (f32x4.mul (local.get $t) (local.get $e)) (local.get $s))
+              (f32x4.lt (local.get $d) (global.get $expCutoff))))
+          (v128.store (i32.add (local.get $out) (local.get $p)) (local.get $e))
+          (local.set $acc (f32x4.add (local.get $acc) (local.get $e)))
+          (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          (br $each)))
+        (local.set $sum
+          (f32.add
+            (f32.add (f32x4.extract_lane 0 (local.get $acc)) (f32x4.extract_lane 2 (local.get $acc)))
+            (f32.add (f32x4.extract_lane 1 (local.get $acc)) (f32x4.extract_lane 3 (local.get $acc)))))
+        (block $done (loop $each
+          (br_if $done (i32.ge_u (local.get $p) (local.get $rowBytes)))
+          (local.set $e (call $exp4 (f32x4.sub (f32x4.splat (f32.load (i32.add (local.get $x) (local.get $p)))) (local.get $m))))
+          (f32.store (i32.add (local.get $out) (local.get $p)) (f32x4.extract_lane 0 (local.get $e)))
+          (local.set $sum (f32.add (local.get $sum) (f32x4.extract_lane 0 (local.get $e))))
+          (local.set $p (i32.add (local.get $p) (i32.const 4)))
+          (br $each)))
+        ;; scale by 1 / sum
+        (local.set $inv (f32.div (f32.const 1) (local.get $sum)))
+        (local.set $m (f32x4.splat (local.get $inv)))
+        (local.set $p (i32.const 0))
+        (block $done (loop $each
+          (br_if $done (i32.ge_u (local.get $p) (local.get $vectorBytes)))
+          (local.set $q (i32.add (local.get $out) (local.get $p)))
+          (v128.store (local.get $q) (f32x4.mul (v128.load (local.get $q)) (local.get $m)))
+          (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          (br $each)))
+        (block $done (loop $each
+          (br_if $done (i32.ge_u (local.get $p) (local.get $rowBytes)))
+          (local.set $q (i32.add (local.get $out) (local.get $p)))
+          (f32.store (local.get $q) (f32.mul (f32.load (local.get $q)) (local.get $inv)))
+          (local.set $p (i32.add (local.get $p) (i32.const 4)))
+          (br $each)))
+        (local.set $x (i32.add (local.get $x) (local.get $rowBytes)))
+        (local.set $out (i32.add (local.get $out) (local.get $rowBytes)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row))))
+
+    ;; deviationMoments(x, loc, w, rows, samples, size, out0, out1, out2): for x [rows, samples,
   ;; size] and loc [rows, 1, size], with d = x - loc in float32, sums over the samples (each
   ;; from 0, in sample order, as tfjs's Sum adds) into [rows, 1, size] outputs: with weights
   ;; (w, [rows, samples], non-zero pointer) out0 = sum w ([rows, 1, 1]), out1 = sum w d,
