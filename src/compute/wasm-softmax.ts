@@ -16,7 +16,9 @@ export function softmaxOnWasm(): void {
       const kernels = wasmKernelsOn(backend);
       const size = logits.shape.at(-1) ?? 0;
       const count = logits.shape.reduce((a, b) => a * b, 1);
-      if (!kernels || logits.dtype !== 'float32' || count === 0) return original(args);
+      // tfjs's op only asks for the last axis; anything else keeps tfjs's own kernel.
+      const lastAxis = args.attrs?.dim === undefined || args.attrs.dim === logits.shape.length - 1;
+      if (!kernels || logits.dtype !== 'float32' || count === 0 || !lastAxis) return original(args);
       const out = backend.makeOutput([...logits.shape], 'float32');
       kernels.softmaxRows(heapOffset(backend, logits), count / size, size, heapOffset(backend, out));
       return out;
