@@ -110,7 +110,7 @@
         (local.set $o (i32.add (local.get $o) (i32.const 1)))
         (br $outerLoop))))
 
-    ;; arithmetic(op, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2): out = a op b over an
+  ;; arithmetic(op, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2): out = a op b over an
   ;; output of shape [d0, d1, d2] (row-major, contiguous), where a and b are read with byte
   ;; strides a0..a2 and b0..b2 (0 along a broadcast axis). op: 0 add, 1 subtract,
   ;; 2 multiply, 3 divide; each one IEEE float32 operation, as XNNPACK computes it. Runs whose
@@ -489,7 +489,7 @@
         (f32.load (i32.add (local.get $p) (i32.shl (local.get $stride) (i32.const 1)))))
       (f32.load (i32.add (local.get $p) (i32.mul (local.get $stride) (i32.const 3))))))
 
-;; XNNPACK's exp for softmax (its rr2-p5 polynomial, as tfjs-backend-wasm 4.22's build runs
+  ;; XNNPACK's exp for softmax (its rr2-p5 polynomial, as tfjs-backend-wasm 4.22's build runs
   ;; it: separate multiplies and adds, no fused ones), as globals like fdlibm's above.
   (global $expLog2e (mut v128) (v128.const f32x4 0x1.715476p+0 0x1.715476p+0 0x1.715476p+0 0x1.715476p+0))
   (global $expMagic (mut v128) (v128.const f32x4 0x1.8000FEp23 0x1.8000FEp23 0x1.8000FEp23 0x1.8000FEp23))
@@ -607,7 +607,7 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $row))))
 
-    ;; deviationMoments(x, loc, w, rows, samples, size, out0, out1, out2): for x [rows, samples,
+  ;; deviationMoments(x, loc, w, rows, samples, size, out0, out1, out2): for x [rows, samples,
   ;; size] and loc [rows, 1, size], with d = x - loc in float32, sums over the samples (each
   ;; from 0, in sample order, as tfjs's Sum adds) into [rows, 1, size] outputs: with weights
   ;; (w, [rows, samples], non-zero pointer) out0 = sum w ([rows, 1, 1]), out1 = sum w d,
