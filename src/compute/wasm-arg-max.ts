@@ -1,5 +1,5 @@
-import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
-import { type WasmBackend, heapOffset, overrideWasmKernel, wasmKernelsOn } from './wasm-kernel-module.js';
+import type { TensorInfo } from '@tensorflow/tfjs';
+import { type WasmKernelRun, heapOffset, overrideWithWasmKernels } from './wasm-kernel-module.js';
 import { tf } from './tf.js';
 
 /**
@@ -10,20 +10,16 @@ import { tf } from './tf.js';
  * ties included. Other axes and types keep tfjs's kernel.
  */
 export function argMaxOnWasm(): void {
-  overrideWasmKernel('ArgMax', (original) => {
-    const argMaxRows: KernelFunc = (args) => {
-      const x = args.inputs.x as TensorInfo;
-      const backend = args.backend as unknown as WasmBackend;
-      const kernels = wasmKernelsOn(backend);
-      const last = x.shape.length - 1;
-      const size = x.shape[last] ?? 0;
-      const [axis] = tf.util.parseAxisParam(args.attrs?.axis as number | number[], x.shape);
-      if (!kernels || x.dtype !== 'float32' || axis !== last || size === 0) return original(args);
-      const out = backend.makeOutput(x.shape.slice(0, -1), 'int32');
-      const rows = x.shape.slice(0, -1).reduce((a, b) => a * b, 1);
-      kernels.argMaxRows(heapOffset(backend, x), rows, size, heapOffset(backend, out));
-      return out;
-    };
-    return argMaxRows;
-  });
+  const argMaxRows: WasmKernelRun<TensorInfo | undefined> = (inputs, attrs, backend, kernels) => {
+    const x = inputs.x as TensorInfo;
+    const last = x.shape.length - 1;
+    const size = x.shape[last] ?? 0;
+    const [axis] = tf.util.parseAxisParam(attrs.axis as number | number[], x.shape);
+    if (x.dtype !== 'float32' || axis !== last || size === 0) return undefined;
+    const out = backend.makeOutput(x.shape.slice(0, -1), 'int32');
+    const rows = x.shape.slice(0, -1).reduce((a, b) => a * b, 1);
+    kernels.argMaxRows(heapOffset(backend, x), rows, size, heapOffset(backend, out));
+    return out;
+  };
+  overrideWithWasmKernels('ArgMax', argMaxRows);
 }

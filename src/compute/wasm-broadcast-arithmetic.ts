@@ -1,5 +1,5 @@
-import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
-import { type WasmBackend, heapOffset, overrideWasmKernel, wasmKernelsOn } from './wasm-kernel-module.js';
+import type { TensorInfo } from '@tensorflow/tfjs';
+import { type WasmKernelRun, heapOffset, overrideWithWasmKernels } from './wasm-kernel-module.js';
 import { tf } from './tf.js';
 
 /** The op codes of arithmetic in wasm-kernels.wat. */
@@ -66,26 +66,22 @@ export function mergedAxes(out: readonly number[], aShape: readonly number[], bS
  */
 export function broadcastArithmeticOnWasm(): void {
   for (const [name, op] of Object.entries(OPS)) {
-    overrideWasmKernel(name, (original) => {
-      const broadcastArithmetic: KernelFunc = (args) => {
-        const a = args.inputs.a as TensorInfo;
-        const b = args.inputs.b as TensorInfo;
-        const backend = args.backend as unknown as WasmBackend;
-        const kernels = wasmKernelsOn(backend);
-        if (!kernels || a.dtype !== 'float32' || b.dtype !== 'float32' || tf.util.arraysEqual(a.shape, b.shape)) return original(args);
-        const shape = tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
-        const merged = mergedAxes(shape, a.shape, b.shape);
-        const rank = merged.dims.length;
-        if (rank === 0 || rank > 3 || (merged.dims[rank - 1] as number) >= SHORT_RUN) return original(args);
-        const pad = (values: number[], fill: number) => [...Array<number>(3 - rank).fill(fill), ...values];
-        const [d0, d1, d2] = pad(merged.dims, 1) as [number, number, number];
-        const [a0, a1, a2] = pad(merged.a, 0).map((s) => 4 * s) as [number, number, number];
-        const [b0, b1, b2] = pad(merged.b, 0).map((s) => 4 * s) as [number, number, number];
-        const out = backend.makeOutput(shape, 'float32');
-        kernels.arithmetic(op, heapOffset(backend, a), heapOffset(backend, b), heapOffset(backend, out), d0, d1, d2, a0, a1, a2, b0, b1, b2);
-        return out;
-      };
-      return broadcastArithmetic;
-    });
+    const broadcastArithmetic: WasmKernelRun<TensorInfo | undefined> = (inputs, _attrs, backend, kernels) => {
+      const a = inputs.a as TensorInfo;
+      const b = inputs.b as TensorInfo;
+      if (a.dtype !== 'float32' || b.dtype !== 'float32' || tf.util.arraysEqual(a.shape, b.shape)) return undefined;
+      const shape = tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
+      const merged = mergedAxes(shape, a.shape, b.shape);
+      const rank = merged.dims.length;
+      if (rank === 0 || rank > 3 || (merged.dims[rank - 1] as number) >= SHORT_RUN) return undefined;
+      const pad = (values: number[], fill: number) => [...Array<number>(3 - rank).fill(fill), ...values];
+      const [d0, d1, d2] = pad(merged.dims, 1) as [number, number, number];
+      const [a0, a1, a2] = pad(merged.a, 0).map((s) => 4 * s) as [number, number, number];
+      const [b0, b1, b2] = pad(merged.b, 0).map((s) => 4 * s) as [number, number, number];
+      const out = backend.makeOutput(shape, 'float32');
+      kernels.arithmetic(op, heapOffset(backend, a), heapOffset(backend, b), heapOffset(backend, out), d0, d1, d2, a0, a1, a2, b0, b1, b2);
+      return out;
+    };
+    overrideWithWasmKernels(name, broadcastArithmetic);
   }
 }

@@ -90,14 +90,31 @@ export function overrideWasmKernel(name: string, replace: (original: KernelFunc)
   tf.registerKernel({ ...config, kernelFunc });
 }
 
+/** What a kernel here computes from, as registerWasmKernel and overrideWithWasmKernels pass it. */
+export type WasmKernelRun<Out> = (inputs: NamedTensorInfoMap, attrs: NamedAttrMap, backend: WasmBackend, kernels: WasmKernels) => Out;
+
+/**
+ * Replaces tfjs's wasm kernel `name`, once, by `run` on wasm-kernels.wat for the cases
+ * `run` takes (it returns the output); where it returns undefined, or the backend cannot
+ * run wasm-kernels.wat, tfjs's own kernel runs. The kernel is named after `run` (tests
+ * check which kernel is installed by that name).
+ */
+export function overrideWithWasmKernels(name: string, run: WasmKernelRun<TensorInfo | undefined>): void {
+  overrideWasmKernel(name, (original) => {
+    const kernelFunc: KernelFunc = (args) => {
+      const backend = args.backend as unknown as WasmBackend;
+      const kernels = wasmKernelsOn(backend);
+      return (kernels && run(args.inputs, args.attrs ?? {}, backend, kernels)) ?? original(args);
+    };
+    return Object.defineProperty(kernelFunc, 'name', { value: run.name });
+  });
+}
+
 /**
  * Registers a kernel of this module's own on wasm, once, where the backend can run
  * wasm-kernels.wat (else there is no such kernel, and callers take their JavaScript path).
  */
-export function registerWasmKernel(
-  name: string,
-  run: (inputs: NamedTensorInfoMap, attrs: NamedAttrMap, backend: WasmBackend, kernels: WasmKernels) => TensorInfo | TensorInfo[],
-): void {
+export function registerWasmKernel(name: string, run: WasmKernelRun<TensorInfo | TensorInfo[]>): void {
   const wasm = tf.findBackend('wasm') as unknown as WasmBackend | undefined;
   if (tf.getKernel(name, 'wasm') || !wasm || !wasmKernelsOn(wasm)) return;
   const kernelFunc: KernelFunc = ({ inputs, attrs, backend }) => {

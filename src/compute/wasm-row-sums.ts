@@ -1,5 +1,5 @@
-import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
-import { type WasmBackend, heapOffset, overrideWasmKernel, wasmKernelsOn } from './wasm-kernel-module.js';
+import type { KernelBackend, TensorInfo } from '@tensorflow/tfjs';
+import { type WasmKernelRun, heapOffset, overrideWithWasmKernels } from './wasm-kernel-module.js';
 import { tf } from './tf.js';
 
 /**
@@ -45,28 +45,24 @@ function middleBlock(shape: readonly number[], summed: readonly number[]): [numb
 export function sumRowsOnWasm(): void {
   const transpose = tf.getKernel('Transpose', 'wasm');
   if (!transpose) return;
-  overrideWasmKernel('Sum', (original) => {
-    const sumRows: KernelFunc = (args) => {
-      const x = args.inputs.x as TensorInfo;
-      const backend = args.backend as unknown as WasmBackend;
-      const size = x.shape.reduce((a, b) => a * b, 1);
-      const kernels = wasmKernelsOn(backend);
-      if (x.dtype !== 'float32' || size === 0 || !kernels) return original(args);
-      const summed = tf.util.parseAxisParam(args.attrs?.axis as number | number[], x.shape);
-      const kept = x.shape.filter((_, axis) => !summed.includes(axis));
-      const rows = kept.reduce((a, b) => a * b, 1);
-      const perm = permutationToRows(x.shape, summed);
-      const out = backend.makeOutput(args.attrs?.keepDims === true ? x.shape.map((n, axis) => (summed.includes(axis) ? 1 : n)) : kept, 'float32');
-      const block = perm && middleBlock(x.shape, summed);
-      if (block) {
-        kernels.middleSums(heapOffset(backend, x), ...block, heapOffset(backend, out));
-        return out;
-      }
-      const input = perm ? (transpose.kernelFunc({ inputs: { x }, attrs: { perm }, backend: args.backend }) as TensorInfo) : x;
-      kernels.rowSums(heapOffset(backend, input), rows, size / rows, heapOffset(backend, out));
-      if (perm) backend.disposeData(input.dataId);
+  const sumRows: WasmKernelRun<TensorInfo | undefined> = (inputs, attrs, backend, kernels) => {
+    const x = inputs.x as TensorInfo;
+    const size = x.shape.reduce((a, b) => a * b, 1);
+    if (x.dtype !== 'float32' || size === 0) return undefined;
+    const summed = tf.util.parseAxisParam(attrs.axis as number | number[], x.shape);
+    const kept = x.shape.filter((_, axis) => !summed.includes(axis));
+    const perm = permutationToRows(x.shape, summed);
+    const out = backend.makeOutput(attrs.keepDims === true ? x.shape.map((n, axis) => (summed.includes(axis) ? 1 : n)) : kept, 'float32');
+    const block = perm && middleBlock(x.shape, summed);
+    if (block) {
+      kernels.middleSums(heapOffset(backend, x), ...block, heapOffset(backend, out));
       return out;
-    };
-    return sumRows;
-  });
+    }
+    const input = perm ? (transpose.kernelFunc({ inputs: { x }, attrs: { perm }, backend: backend as unknown as KernelBackend }) as TensorInfo) : x;
+    const rows = kept.reduce((a, b) => a * b, 1);
+    kernels.rowSums(heapOffset(backend, input), rows, size / rows, heapOffset(backend, out));
+    if (perm) backend.disposeData(input.dataId);
+    return out;
+  };
+  overrideWithWasmKernels('Sum', sumRows);
 }

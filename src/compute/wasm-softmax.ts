@@ -1,5 +1,5 @@
-import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
-import { type WasmBackend, heapOffset, overrideWasmKernel, wasmKernelsOn } from './wasm-kernel-module.js';
+import type { TensorInfo } from '@tensorflow/tfjs';
+import { type WasmKernelRun, heapOffset, overrideWithWasmKernels } from './wasm-kernel-module.js';
 
 /**
  * tfjs-backend-wasm 4.22's Softmax runs XNNPACK's softmax, three microkernel calls per
@@ -9,20 +9,16 @@ import { type WasmBackend, heapOffset, overrideWasmKernel, wasmKernelsOn } from 
  * same bits (a test compares with a transcription of it that tfjs's kernel also matches).
  */
 export function softmaxOnWasm(): void {
-  overrideWasmKernel('Softmax', (original) => {
-    const softmaxRows: KernelFunc = (args) => {
-      const logits = args.inputs.logits as TensorInfo;
-      const backend = args.backend as unknown as WasmBackend;
-      const kernels = wasmKernelsOn(backend);
-      const size = logits.shape.at(-1) ?? 0;
-      const count = logits.shape.reduce((a, b) => a * b, 1);
-      // tfjs's op only asks for the last axis; anything else keeps tfjs's own kernel.
-      const lastAxis = args.attrs?.dim === undefined || args.attrs.dim === logits.shape.length - 1;
-      if (!kernels || logits.dtype !== 'float32' || count === 0 || !lastAxis) return original(args);
-      const out = backend.makeOutput([...logits.shape], 'float32');
-      kernels.softmaxRows(heapOffset(backend, logits), count / size, size, heapOffset(backend, out));
-      return out;
-    };
-    return softmaxRows;
-  });
+  const softmaxRows: WasmKernelRun<TensorInfo | undefined> = (inputs, attrs, backend, kernels) => {
+    const logits = inputs.logits as TensorInfo;
+    const size = logits.shape.at(-1) ?? 0;
+    const count = logits.shape.reduce((a, b) => a * b, 1);
+    // tfjs's op only asks for the last axis; anything else keeps tfjs's own kernel.
+    const lastAxis = attrs.dim === undefined || attrs.dim === logits.shape.length - 1;
+    if (logits.dtype !== 'float32' || count === 0 || !lastAxis) return undefined;
+    const out = backend.makeOutput([...logits.shape], 'float32');
+    kernels.softmaxRows(heapOffset(backend, logits), count / size, size, heapOffset(backend, out));
+    return out;
+  };
+  overrideWithWasmKernels('Softmax', softmaxRows);
 }
