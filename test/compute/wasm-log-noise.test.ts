@@ -46,3 +46,20 @@ for (const [kind, name] of [
     }
   });
 }
+
+test('wasm Gumbel and logistic noise match tfjs for every count 1-9 (whole vectors of four and each tail)', () => {
+  for (let count = 1; count <= 9; count++) {
+    // Uniforms spread over the grid, different in every lane.
+    const u = tf.tensor2d(Float32Array.from({ length: count }, (_, i) => ((i * 2654435761 + count * 40503) % (GRID - 1) + 1) / GRID), [1, count]);
+    try {
+      for (const [kind, name] of [
+        ['gumbel', GUMBEL_FROM_UNIFORMS],
+        ['logistic', LOGISTIC_FROM_UNIFORMS],
+      ] as const) {
+        assert.deepEqual(transformed(kind, name, u, true), transformed(kind, name, u, false), `${kind}, count ${count}`);
+      }
+    } finally {
+      u.dispose();
+    }
+  }
+});
