@@ -3,7 +3,7 @@
  * alone). argv[2] is a JSON Measurement; prints one JSON line with the result.
  */
 import { createHash } from 'node:crypto';
-import type { BackendName } from '../src/compute/backend.js';
+import type { BackendName } from '../src/compute/backend-names.js';
 import type { CellTask } from '../src/run/cell-task.js';
 
 export type Measurement =

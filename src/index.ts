@@ -3,7 +3,8 @@
  *
  *   import { initBackend, loadExperiment, runExperiment } from 'reparam-bench';
  */
-export { BACKENDS, type BackendName, initBackend } from './compute/backend.js';
+export { BACKENDS, type BackendName } from './compute/backend-names.js';
+export { initBackend } from './compute/backend.js';
 export { estimateGradients, type GradientJob, parameterColumn } from './compute/estimate-gradients.js';
 export type { Distribution, RelaxedDistribution } from './distributions/distribution.js';
 export { Bernoulli } from './distributions/bernoulli.js';
@@ -14,7 +15,8 @@ export { RelaxedOneHotCategorical } from './distributions/relaxed-one-hot-catego
 export type { AnyEstimator, Estimator, SurrogateInput } from './estimators/estimator.js';
 export { ESTIMATORS, findEstimator } from './estimators/registry.js';
 export { type Cell, planCells } from './experiment/cells.js';
-export { InputError, loadAnyExperiment, loadExperiment, parseExperiment, parseSamplingCheck } from './experiment/load.js';
+export { InputError } from './experiment/input-error.js';
+export { loadAnyExperiment, loadExperiment, parseExperiment, parseSamplingCheck } from './experiment/load.js';
 export { estimateCell, summarizeCell } from './experiment/run-cell.js';
 export { type Experiment, validateExperiment } from './experiment/validate.js';
 export type { Family, Objective, ObjectiveDefinition } from './objectives/objective.js';
@@ -27,7 +29,8 @@ export { mergeResults } from './run/merge.js';
 export { runExperiment } from './run/run-experiment.js';
 export { samplingCheckToDirectory } from './run/sampling-check-to-directory.js';
 export { runToDirectory, writeResults } from './run/run-to-directory.js';
-export { type Shard, parseShard, shardCells } from './run/shard.js';
+export { type Shard, parseShard } from './run/shard-spec.js';
+export { shardCells } from './run/shard.js';
 export { runSamplingCheck, type SamplingCheck } from './sampling/sampling-check.js';
 export { chiSquareSurvival } from './stats/chi-square.js';
 export { fitLogLogSlope } from './stats/slope.js';

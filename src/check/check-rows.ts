@@ -1,7 +1,8 @@
 import { compareExact, EXACT_TOLERANCE, type ValueDifference } from './exact.js';
 import { matchRows, type ResultsTable, type RowRef } from './match.js';
 import type { CheckMode } from './mode.js';
-import { claimsUnbiased, DEFAULT_ALPHA, type StatisticalTest, statisticalTests } from './statistical.js';
+import { DEFAULT_ALPHA } from './alpha.js';
+import { claimsUnbiased, type StatisticalTest, statisticalTests } from './statistical.js';
 
 export interface CheckOptions {
   readonly mode: CheckMode;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError } from '../experiment/load.js';
+import { InputError } from '../experiment/input-error.js';
 import type { RunMetadata } from '../results/metadata.js';
 import type { Overrides } from '../run/overrides.js';
 

@@ -3,9 +3,8 @@ import type { ResultRow } from '../results/result-row.js';
 import { holmAdjust } from '../stats/holm.js';
 import { twoSidedNormalP } from '../stats/normal.js';
 import { Z95 } from '../stats/summary.js';
+import { DEFAULT_ALPHA } from './alpha.js';
 import type { RowPair } from './match.js';
-
-export const DEFAULT_ALPHA = 0.01;
 
 /**
  * Differences below this relative size are float32 noise, never significant: a floor on

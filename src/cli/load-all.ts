@@ -1,4 +1,4 @@
-import { InputError, type InputProblem } from '../experiment/load.js';
+import { InputError, type InputProblem } from '../experiment/input-error.js';
 
 /** Loads every file before anything runs, collecting the problems of all of them into one InputError. */
 export async function loadAll<T>(files: readonly string[], load: (file: string) => Promise<T>): Promise<T[]> {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { InputError } from '../experiment/load.js';
+import { InputError } from '../experiment/input-error.js';
 import { checkCommand } from './commands/check.js';
 import { listCommand } from './commands/list.js';
 import { mergeCommand } from './commands/merge.js';
@@ -9,6 +9,7 @@ import { plotCommand } from './commands/plot.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
+import { UsageError } from './usage-error.js';
 
 async function main(): Promise<void> {
   await yargs(hideBin(process.argv))
@@ -25,10 +26,10 @@ async function main(): Promise<void> {
     .demandCommand(1, 'name a command: run, validate, list, check, merge or plot')
     .strict()
     .recommendCommands()
-    .fail((message, error, y) => {
-      if (error) throw error;
-      process.stderr.write(`${y.help() && ''}error: ${message}\nRun with --help for usage.\n`);
-      process.exit(EXIT.invalidInput);
+    .fail((message, error) => {
+      // Bad arguments come as a message, a throwing `coerce` (--shard, --samples) as a YError.
+      if (error && error.name !== 'YError') throw error;
+      reportUsageError(message ?? error?.message);
     })
     .help()
     .alias('h', 'help')
@@ -43,7 +44,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
 });
 
+function reportUsageError(message: string): void {
+  process.stderr.write(`error: ${message}\nRun with --help for usage.\n`);
+  process.exit(EXIT.invalidInput);
+}
+
 main().catch((error: unknown) => {
+  // A command's own argument checks throw UsageError.
+  if (error instanceof UsageError) reportUsageError(error.message);
   if (error instanceof InputError) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = EXIT.invalidInput;

@@ -1,3 +1,4 @@
+import type { BackendName } from './backend-names.js';
 import { requireTfjs, tf } from './tf.js';
 import { argMaxOnWasm } from './wasm-arg-max.js';
 import { broadcastArithmeticOnWasm } from './wasm-broadcast-arithmetic.js';
@@ -10,8 +11,6 @@ import { shareDataOnWasm } from './wasm-shared-data.js';
 import { softmaxOnWasm } from './wasm-softmax.js';
 import { reserveHeapOnWasm } from './wasm-heap-reserve.js';
 
-export const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
-export type BackendName = (typeof BACKENDS)[number];
 
 export interface BackendChoice {
   /** The backend now running the tape. */

@@ -3,30 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { checkPlan } from './limits.js';
 import type { SamplingCheck } from '../sampling/sampling-check.js';
+import { InputError, type InputProblem } from './input-error.js';
 import { type Experiment, type KeyPath, type ValidationIssue, validateExperiment, validateSamplingCheck } from './validate.js';
-
-/** A problem in an experiment file, located by line and column (1-based) where known. */
-export interface InputProblem {
-  readonly file: string;
-  readonly line?: number | undefined;
-  readonly column?: number | undefined;
-  readonly path?: string | undefined;
-  readonly message: string;
-}
-
-/** Bad user input: reported as one line per problem, exit code 2, no stack trace. */
-export class InputError extends Error {
-  constructor(readonly problems: readonly InputProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'InputError';
-  }
-}
-
-export function formatProblem(problem: InputProblem): string {
-  const where = [problem.file, problem.line, problem.column].filter((x) => x !== undefined).join(':');
-  const key = problem.path ? `${problem.path}: ` : '';
-  return `${where}: ${key}${problem.message}`;
-}
 
 /** An experiment together with the file it came from. */
 export interface LoadedExperiment {

@@ -31,7 +31,7 @@ export async function renderFigures(figures: readonly Figure[]): Promise<{ rende
     const svg = scopeSvgIds(await renderSvg(figure.spec), figure.file);
     files[`${figure.file}.vl.json`] = `${JSON.stringify(figure.spec, null, 2)}\n`;
     files[`${figure.file}.svg`] = svg;
-    files[`${figure.file}.png`] = renderPng(svg);
+    files[`${figure.file}.png`] = await renderPng(svg);
     rendered.push({ file: figure.file, caption: figure.caption, svg });
   }
   return { rendered, files };

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError, parseExperiment, parseSamplingCheck } from '../experiment/load.js';
+import { InputError } from '../experiment/input-error.js';
+import { parseExperiment, parseSamplingCheck } from '../experiment/load.js';
 import { writeFileAtomically } from '../results/atomic-write.js';
 import type { RunMetadata } from '../results/metadata.js';
 import { parseResultsCsv } from '../results/parse-csv.js';

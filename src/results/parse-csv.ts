@@ -1,4 +1,4 @@
-import { InputError } from '../experiment/load.js';
+import { InputError } from '../experiment/input-error.js';
 import { csvColumns } from './csv.js';
 import type { ResultRow } from './result-row.js';
 

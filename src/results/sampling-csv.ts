@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { InputError } from '../experiment/load.js';
+import { InputError } from '../experiment/input-error.js';
 import type { ClassFrequency, RelaxedValue, Replicate } from '../sampling/sampling-check.js';
 import { formatNumber } from './csv.js';
 import { parseCsv, parseNumber } from './parse-csv.js';

@@ -9,7 +9,8 @@
  * stopping the cursor.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type BackendName, initBackend } from '../compute/backend.js';
+import type { BackendName } from '../compute/backend-names.js';
+import { initBackend } from '../compute/backend.js';
 import type { CellTask } from './cell-task.js';
 import { type DrainEvents, thisThread } from './cell-runner.js';
 import type { SharedCursor } from './shared-cursor.js';

@@ -1,7 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Cell, canonicalJson, planCells } from '../experiment/cells.js';
-import { InputError, type InputProblem, parseExperiment } from '../experiment/load.js';
+import { InputError, type InputProblem } from '../experiment/input-error.js';
+import { parseExperiment } from '../experiment/load.js';
 import type { Experiment } from '../experiment/validate.js';
 import { replaceDirectory } from '../results/atomic-write.js';
 import { formatCsv } from '../results/csv.js';

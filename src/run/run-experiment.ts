@@ -1,11 +1,13 @@
-import { availableParallelism } from 'node:os';
-import { type BackendChoice, type BackendName, initBackend } from '../compute/backend.js';
+import type { BackendName } from '../compute/backend-names.js';
+import { type BackendChoice, initBackend } from '../compute/backend.js';
 import { type Cell, type SkippedCells, planCells } from '../experiment/cells.js';
 import type { Experiment } from '../experiment/validate.js';
 import type { ResultRow } from '../results/result-row.js';
 import { runOnRunners, thisThread } from './cell-runner.js';
 import { type FinishedCell, toCellTask } from './cell-task.js';
-import { type Shard, cellCost, shardCells } from './shard.js';
+import type { Shard } from './shard-spec.js';
+import { cellCost, shardCells } from './shard.js';
+import { defaultJobs } from './default-jobs.js';
 import { CellWorkerPool } from './worker-pool.js';
 
 export type { FinishedCell } from './cell-task.js';
@@ -49,10 +51,6 @@ export interface RunResult {
   readonly totalCells: number;
   /** False when stopped before every cell finished. */
   readonly complete: boolean;
-}
-
-export function defaultJobs(): number {
-  return availableParallelism();
 }
 
 function costliestFirst(cells: readonly Cell[], trials: number): Cell[] {

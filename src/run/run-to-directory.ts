@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { BackendName } from '../compute/backend.js';
+import type { BackendName } from '../compute/backend-names.js';
 import type { Cell, SkippedCells } from '../experiment/cells.js';
-import { InputError, type LoadedExperiment } from '../experiment/load.js';
+import { InputError } from '../experiment/input-error.js';
+import type { LoadedExperiment } from '../experiment/load.js';
 import type { Experiment } from '../experiment/validate.js';
 import { varianceArtifacts } from '../report/artifacts.js';
 import { replaceDirectory } from '../results/atomic-write.js';
@@ -18,7 +19,7 @@ import {
 import type { ResultRow } from '../results/result-row.js';
 import { type Overrides, applyOverrides, givenOverrides } from './overrides.js';
 import { type FinishedCell, runExperiment } from './run-experiment.js';
-import type { Shard } from './shard.js';
+import type { Shard } from './shard-spec.js';
 import type { CellWorkerPool } from './worker-pool.js';
 import { gitCommit, toolInfo } from './tool-info.js';
 

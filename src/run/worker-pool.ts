@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { BackendName } from '../compute/backend.js';
+import type { BackendName } from '../compute/backend-names.js';
 import type { CellRunner, DrainEvents } from './cell-runner.js';
 import type { CellTask, FinishedCell } from './cell-task.js';
 import type { DrainRequest } from './cell-worker.js';
@@ -99,9 +99,9 @@ export class CellWorker implements CellRunner {
 }
 
 /**
- * Worker threads kept across the experiments of one run: spawned on first use,
- * grown up to `size` as experiments need them. They run cells beside this thread,
- * so `--jobs N` keeps N - 1 of them.
+ * Worker threads kept across the experiments of one run: spawned on first use (or at
+ * once, by prestart), grown up to `size` as experiments need them. They run cells
+ * beside this thread, so `--jobs N` keeps N - 1 of them.
  */
 export class CellWorkerPool {
   private workers: CellWorker[] = [];
@@ -109,9 +109,21 @@ export class CellWorkerPool {
 
   constructor(readonly size: number) {}
 
-  /** Up to `count` (at most `size`) workers on `backend` (this thread's), spawning any missing. */
+  /**
+   * Spawns all `size` workers on `backend` now, so that they load tfjs while this thread
+   * is busy with something else (a worker takes ~0.2 s to start).
+   */
+  prestart(backend: BackendName): void {
+    this.acquire(this.size, backend);
+  }
+
+  /**
+   * Up to `count` (at most `size`) workers on `backend` (this thread's), spawning any
+   * missing. Workers started on another backend (this thread fell back to cpu after a
+   * prestart on wasm) are stopped and replaced: a worker runs its thread's backend.
+   */
   acquire(count: number, backend: BackendName): CellWorker[] {
-    if (this.backend !== undefined && this.backend !== backend) throw new Error(`cell workers run '${this.backend}', not '${backend}'`);
+    if (this.backend !== undefined && this.backend !== backend) void this.close();
     this.backend = backend;
     const want = Math.max(0, Math.min(count, this.size));
     while (this.workers.length < want) this.workers.push(new CellWorker(backend));

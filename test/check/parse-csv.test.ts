@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { InputError } from '../../src/experiment/load.js';
+import { InputError } from '../../src/experiment/input-error.js';
 import { formatCsv } from '../../src/results/csv.js';
 import { parseCsv, parseResultsCsv } from '../../src/results/parse-csv.js';
 import type { ResultRow } from '../../src/results/result-row.js';

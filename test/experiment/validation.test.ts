@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { InputError, parseExperiment } from '../../src/experiment/load.js';
+import { InputError } from '../../src/experiment/input-error.js';
+import { parseExperiment } from '../../src/experiment/load.js';
 
 const base = `name: t
 seed: 1

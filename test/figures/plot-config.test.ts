@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { InputError, parseExperiment, parseSamplingCheck } from '../../src/experiment/load.js';
+import { InputError } from '../../src/experiment/input-error.js';
+import { parseExperiment, parseSamplingCheck } from '../../src/experiment/load.js';
 import { renderSvg } from '../../src/plot/render.js';
 import { renderFigures } from '../../src/report/artifacts.js';
 import { fieldSpecFor, snrFor, temperatureFor, varianceFor } from './spec-fixtures.js';

@@ -10,6 +10,6 @@ test('renders an SVG with the axis titles and a PNG', async () => {
   assert.ok(svg.includes('samples per estimate (n)'));
   assert.ok(svg.includes('variance of the gradient estimate'));
   assert.ok(svg.includes('gumbel-softmax τ=0.5'));
-  const png = renderPng(svg);
+  const png = await renderPng(svg);
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 });

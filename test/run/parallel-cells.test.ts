@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { BackendName } from '../../src/compute/backend.js';
+import type { BackendName } from '../../src/compute/backend-names.js';
 import { type Cell, planCells } from '../../src/experiment/cells.js';
 import { parseExperiment } from '../../src/experiment/load.js';
 import { formatCsv } from '../../src/results/csv.js';
@@ -113,5 +113,22 @@ test('a cell that fails in a worker stops its claims and fails the run naming th
     assert.equal(claimNext(cursor, 3), undefined);
   } finally {
     await worker?.terminate();
+  }
+});
+
+test('a pool prestarted on another backend than the run ends up on replaces its workers', async () => {
+  const experiment = parseExperiment('inline.yaml', experiments[0] as string);
+  const pool = new CellWorkerPool(1);
+  // As when this thread falls back to cpu after the command prestarted wasm workers.
+  pool.prestart('no-such-backend' as BackendName);
+  try {
+    const [worker] = pool.acquire(1, 'wasm');
+    const finished: number[] = [];
+    const events = { beforeClaim() {}, started() {}, finished: (index: number) => finished.push(index) };
+    const task = toCellTask(experiment.name, experiment.trials, planCells(experiment).cells[0] as Cell);
+    await (worker as CellWorker).drain([task], createCursor(), events);
+    assert.deepEqual(finished, [0]);
+  } finally {
+    await pool.close();
   }
 });

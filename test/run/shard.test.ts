@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planCells } from '../../src/experiment/cells.js';
 import { parseExperiment } from '../../src/experiment/load.js';
-import { assignByCost, cellCost, parseShard, shardCells } from '../../src/run/shard.js';
+import { parseShard } from '../../src/run/shard-spec.js';
+import { assignByCost, cellCost, shardCells } from '../../src/run/shard.js';
 
 const experiment = parseExperiment(
   'inline.yaml',

@@ -1,10 +1,8 @@
-import { z } from 'zod';
 import type { CommandModule } from 'yargs';
-import { ESTIMATORS } from '../../estimators/registry.js';
-import { OBJECTIVES } from '../../objectives/registry.js';
+import type { z } from 'zod';
 
-function describeFields(schema: z.ZodType): string[] {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+function describeFields(toJSONSchema: typeof z.toJSONSchema, schema: z.ZodType): string[] {
+  const json = toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
     properties?: Record<string, { description?: string; enum?: unknown[]; default?: unknown }>;
   };
   return Object.entries(json.properties ?? {})
@@ -19,7 +17,12 @@ function describeFields(schema: z.ZodType): string[] {
 export const listCommand: CommandModule = {
   command: 'list',
   describe: 'List estimators and objectives, their options, and which pairs apply',
-  handler: () => {
+  handler: async () => {
+    const [{ z }, { ESTIMATORS }, { OBJECTIVES }] = await Promise.all([
+      import('zod'),
+      import('../../estimators/registry.js'),
+      import('../../objectives/registry.js'),
+    ]);
     const lines = ['Estimators (grid.estimator):'];
     for (const e of ESTIMATORS) {
       const traits = [e.unbiased ? 'unbiased' : 'biased', e.takesTemperature ? 'takes temperature' : undefined]
@@ -27,12 +30,12 @@ export const listCommand: CommandModule = {
         .join(', ');
       lines.push(`  ${e.name}  [${traits}; objectives: ${e.families.join(', ')}; samples >= ${e.minSamples}]`);
       lines.push(`      ${e.description}`);
-      if (e.options) lines.push('    options:', ...describeFields(e.options));
+      if (e.options) lines.push('    options:', ...describeFields(z.toJSONSchema, e.options));
     }
     lines.push('', 'Objectives (objective.kind):');
     for (const o of OBJECTIVES) {
       const applicable = ESTIMATORS.filter((e) => e.families.includes(o.family)).map((e) => e.name);
-      lines.push(`  ${o.kind}  [${o.family}]`, `      ${o.description}`, '    fields:', ...describeFields(o.schema));
+      lines.push(`  ${o.kind}  [${o.family}]`, `      ${o.description}`, '    fields:', ...describeFields(z.toJSONSchema, o.schema));
       lines.push(`    estimators: ${applicable.join(', ')}`);
     }
     process.stdout.write(`${lines.join('\n')}\n`);

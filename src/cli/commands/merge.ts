@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { mergeResults } from '../../run/merge.js';
 import { EXIT } from '../exit-codes.js';
 import { cellLabel } from '../progress.js';
 
@@ -23,6 +22,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .example('$0 merge shard-1 shard-2 shard-3 --out results', 'join three `run --out shard-i --shard i/3` runs')
       .example('$0 merge shards/*/my-grid --out results', 'join one experiment\'s shard directories') as never,
   handler: async (args) => {
+    const { mergeResults } = await import('../../run/merge.js');
     const outcomes = await mergeResults(args.dirs, args.out);
     for (const outcome of outcomes) {
       for (const cell of outcome.duplicates) {

@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { replotDirectory } from '../../report/replot.js';
 
 interface PlotArgs {
   dirs: string[];
@@ -14,6 +13,7 @@ export const plotCommand: CommandModule<object, PlotArgs> = {
       .example('$0 plot results/categorical-gs-vs-reinforce', 'redraw one experiment\'s figures')
       .example('$0 plot results/*/', 'redraw every figure') as never,
   handler: async (args) => {
+    const { replotDirectory } = await import('../../report/replot.js');
     for (const dir of args.dirs) {
       const files = await replotDirectory(dir);
       process.stdout.write(`${dir}: ${files.length} files\n`);

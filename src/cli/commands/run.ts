@@ -1,10 +1,9 @@
 import type { CommandModule } from 'yargs';
-import { BACKENDS, type BackendName } from '../../compute/backend.js';
-import { loadAnyExperiment } from '../../experiment/load.js';
-import { defaultJobs } from '../../run/run-experiment.js';
-import { type RunOutcome, runToDirectory } from '../../run/run-to-directory.js';
-import { samplingCheckToDirectory } from '../../run/sampling-check-to-directory.js';
-import { type Shard, parseShard } from '../../run/shard.js';
+import { BACKENDS, type BackendName } from '../../compute/backend-names.js';
+import { defaultJobs } from '../../run/default-jobs.js';
+import { UsageError } from '../usage-error.js';
+import type { RunOutcome } from '../../run/run-to-directory.js';
+import { type Shard, parseShard } from '../../run/shard-spec.js';
 import { CellWorkerPool } from '../../run/worker-pool.js';
 import { defaultExperimentFile } from '../default-experiment.js';
 import { EXIT } from '../exit-codes.js';
@@ -81,14 +80,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
       })
       .check((args) => {
         if (args.trials !== undefined && !(Number.isInteger(args.trials) && args.trials >= 2)) {
-          throw new Error(`--trials must be an integer >= 2 (got ${args.trials})`);
+          throw new UsageError(`--trials must be an integer >= 2 (got ${args.trials})`);
         }
         if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0)) {
-          throw new Error(`--seed must be an integer >= 0 (got ${args.seed})`);
+          throw new UsageError(`--seed must be an integer >= 0 (got ${args.seed})`);
         }
         const bad = (args.samples as number[] | undefined)?.find((n) => !(Number.isInteger(n) && n >= 1));
-        if (bad !== undefined) throw new Error(`--samples must be integers >= 1 (got ${bad})`);
-        if (!(Number.isInteger(args.jobs) && args.jobs >= 1)) throw new Error(`--jobs must be an integer >= 1 (got ${args.jobs})`);
+        if (bad !== undefined) throw new UsageError(`--samples must be integers >= 1 (got ${bad})`);
+        if (!(Number.isInteger(args.jobs) && args.jobs >= 1)) throw new UsageError(`--jobs must be an integer >= 1 (got ${args.jobs})`);
         return true;
       })
       .example('$0 run', 'run the bundled default experiment into results/')
@@ -96,19 +95,26 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run experiments/x.yaml --resume', 'finish a run stopped with Ctrl-C')
       .example('$0 run experiments/x.yaml --out part2 --shard 2/3', 'one machine\'s third of the grid; then `$0 merge part*/ --out results`') as never,
   handler: async (args) => {
-    const files = args.files && args.files.length > 0 ? args.files : [defaultExperimentFile()];
-    const loaded = await loadAll(files, (file) => loadAnyExperiment(file, { force: args.force }));
+    // One set of worker threads for every experiment of the command, started first: they
+    // load tfjs on the other cores while this thread loads the rest of the tool.
+    const pool = args.jobs > 1 ? new CellWorkerPool(args.jobs - 1) : undefined;
+    pool?.prestart(args.backend);
     const controller = new AbortController();
     const onInterrupt = () => {
       if (controller.signal.aborted) process.exit(EXIT.interrupted);
       process.stderr.write('\nstopping after the current cell (Ctrl-C again to quit at once)\n');
       controller.abort();
     };
-    process.on('SIGINT', onInterrupt);
-    process.on('SIGTERM', onInterrupt);
-    // One set of worker threads for every experiment of the command.
-    const pool = args.jobs > 1 ? new CellWorkerPool(args.jobs - 1) : undefined;
     try {
+      const [{ loadAnyExperiment }, { runToDirectory }, { samplingCheckToDirectory }] = await Promise.all([
+        import('../../experiment/load.js'),
+        import('../../run/run-to-directory.js'),
+        import('../../run/sampling-check-to-directory.js'),
+      ]);
+      const files = args.files && args.files.length > 0 ? args.files : [defaultExperimentFile()];
+      const loaded = await loadAll(files, (file) => loadAnyExperiment(file, { force: args.force }));
+      process.on('SIGINT', onInterrupt);
+      process.on('SIGTERM', onInterrupt);
       for (const experiment of loaded) {
         if ('check' in experiment) {
           // No cells: the draws take a moment, and --trials/--samples/--seed/--shard do not apply.

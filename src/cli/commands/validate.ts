@@ -1,6 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { planCells } from '../../experiment/cells.js';
-import { loadAnyExperiment } from '../../experiment/load.js';
 import { loadAll } from '../load-all.js';
 
 interface ValidateArgs {
@@ -17,6 +15,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('force', { type: 'boolean', default: false, describe: 'accept grids beyond the size limits' })
       .example('$0 validate experiments/*.yaml', 'check every shipped experiment'),
   handler: async (args) => {
+    const [{ planCells }, { loadAnyExperiment }] = await Promise.all([import('../../experiment/cells.js'), import('../../experiment/load.js')]);
     const loaded = await loadAll(args.files, (file) => loadAnyExperiment(file, { force: args.force }));
     for (const entry of loaded) {
       if ('check' in entry) {
