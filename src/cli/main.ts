@@ -44,7 +44,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
 });
 
-function reportUsageError(message: string): void {
+function reportUsageError(message: string): never {
   process.stderr.write(`error: ${message}\nRun with --help for usage.\n`);
   process.exit(EXIT.invalidInput);
 }

@@ -1,7 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { BACKENDS, type BackendName } from '../../compute/backend-names.js';
 import { defaultJobs } from '../../run/default-jobs.js';
-import { UsageError } from '../usage-error.js';
 import type { RunOutcome } from '../../run/run-to-directory.js';
 import { type Shard, parseShard } from '../../run/shard-spec.js';
 import { CellWorkerPool } from '../../run/worker-pool.js';
@@ -9,6 +8,7 @@ import { defaultExperimentFile } from '../default-experiment.js';
 import { EXIT } from '../exit-codes.js';
 import { loadAll } from '../load-all.js';
 import { createProgress } from '../progress.js';
+import { UsageError } from '../usage-error.js';
 
 interface RunArgs {
   files: string[] | undefined;
