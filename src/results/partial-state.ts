@@ -1,4 +1,5 @@
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FinishedCell } from '../run/run-experiment.js';
 
@@ -28,8 +29,14 @@ export async function startPartialState(dir: string, fingerprint: string): Promi
   await writeFile(join(dir, FILE), `${JSON.stringify({ fingerprint })}\n`);
 }
 
-export async function appendFinishedCell(dir: string, cell: FinishedCell): Promise<void> {
-  await appendFile(join(dir, FILE), `${JSON.stringify(cell, encode)}\n`);
+/**
+ * Synchronous on purpose: the main thread runs cells of its own and lets the event loop turn
+ * once between them, so an asynchronous append (open, write, close: a turn each) fell
+ * behind by dozens of cells on a grid of small ones, and with it the progress printed
+ * after each append and the point where Ctrl-C takes effect.
+ */
+export function appendFinishedCell(dir: string, cell: FinishedCell): void {
+  appendFileSync(join(dir, FILE), `${JSON.stringify(cell, encode)}\n`);
 }
 
 /** The saved state, or undefined when there is none. A torn last line (killed mid-write) is ignored. */

@@ -131,8 +131,8 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
     hooks: {
       shouldStop: () => options.signal?.aborted ?? false,
       onCellStart: options.onCellStart,
-      onCellDone: async (finished, index, total, cell) => {
-        await appendFinishedCell(partial, finished);
+      onCellDone: (finished, index, total, cell) => {
+        appendFinishedCell(partial, finished);
         options.onCellDone?.(finished, index, total, cell);
       },
     },
