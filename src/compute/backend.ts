@@ -11,7 +11,6 @@ import { shareDataOnWasm } from './wasm-shared-data.js';
 import { softmaxOnWasm } from './wasm-softmax.js';
 import { reserveHeapOnWasm } from './wasm-heap-reserve.js';
 
-
 export interface BackendChoice {
   /** The backend now running the tape. */
   readonly name: BackendName;
