@@ -15,7 +15,7 @@ export const SHORT_RUN = 64;
 /** Element strides of an operand of `shape` read along each axis of the output (0 where it broadcasts). */
 function broadcastStrides(shape: readonly number[], out: readonly number[]): number[] {
   const offset = out.length - shape.length;
-  const strides = out.map(() => 0);
+  const strides = new Array<number>(out.length).fill(0);
   let stride = 1;
   for (let axis = out.length - 1; axis >= offset; axis--) {
     const n = shape[axis - offset] as number;
@@ -36,8 +36,9 @@ export function mergedAxes(out: readonly number[], aShape: readonly number[], bS
   const dims: number[] = [];
   const a: number[] = [];
   const b: number[] = [];
-  out.forEach((n, axis) => {
-    if (n === 1) return;
+  for (let axis = 0; axis < out.length; axis++) {
+    const n = out[axis] as number;
+    if (n === 1) continue;
     const sa = aStrides[axis] as number;
     const sb = bStrides[axis] as number;
     const last = dims.length - 1;
@@ -50,7 +51,7 @@ export function mergedAxes(out: readonly number[], aShape: readonly number[], bS
       a.push(sa);
       b.push(sb);
     }
-  });
+  }
   return { dims, a, b };
 }
 
@@ -71,15 +72,27 @@ export function broadcastArithmeticOnWasm(): void {
       const b = inputs.b as TensorInfo;
       if (a.dtype !== 'float32' || b.dtype !== 'float32' || tf.util.arraysEqual(a.shape, b.shape)) return undefined;
       const shape = tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
-      const merged = mergedAxes(shape, a.shape, b.shape);
-      const rank = merged.dims.length;
-      if (rank === 0 || rank > 3 || (merged.dims[rank - 1] as number) >= SHORT_RUN) return undefined;
-      const pad = (values: number[], fill: number) => [...Array<number>(3 - rank).fill(fill), ...values];
-      const [d0, d1, d2] = pad(merged.dims, 1) as [number, number, number];
-      const [a0, a1, a2] = pad(merged.a, 0).map((s) => 4 * s) as [number, number, number];
-      const [b0, b1, b2] = pad(merged.b, 0).map((s) => 4 * s) as [number, number, number];
+      const { dims, a: aStrides, b: bStrides } = mergedAxes(shape, a.shape, b.shape);
+      const rank = dims.length;
+      if (rank === 0 || rank > 3 || (dims[rank - 1] as number) >= SHORT_RUN) return undefined;
+      // The kernel always takes three axes: missing leading ones have length 1 and stride 0.
+      const axis = (values: number[], i: number, missing: number) => (i < 3 - rank ? missing : (values[i - 3 + rank] as number));
       const out = backend.makeOutput(shape, 'float32');
-      kernels.arithmetic(op, heapOffset(backend, a), heapOffset(backend, b), heapOffset(backend, out), d0, d1, d2, a0, a1, a2, b0, b1, b2);
+      kernels.arithmetic(
+        op,
+        heapOffset(backend, a),
+        heapOffset(backend, b),
+        heapOffset(backend, out),
+        axis(dims, 0, 1),
+        axis(dims, 1, 1),
+        axis(dims, 2, 1),
+        4 * axis(aStrides, 0, 0),
+        4 * axis(aStrides, 1, 0),
+        4 * axis(aStrides, 2, 0),
+        4 * axis(bStrides, 0, 0),
+        4 * axis(bStrides, 1, 0),
+        4 * axis(bStrides, 2, 0),
+      );
       return out;
     };
     overrideWithWasmKernels(name, broadcastArithmetic);
