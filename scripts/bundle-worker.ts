@@ -1,6 +1,6 @@
 // Bundles the cell worker that tsc emitted into OUT/run/cell-worker.js (default OUT: dist),
 // in place, with zod and every module of this tool it imports (`npm run build` runs it).
-// Each --jobs worker thread loads its modules afresh: as ~130 separate ES modules (zod
+// Each --jobs worker thread loads its modules afresh: as ~150 separate ES modules (zod
 // alone is 99) a worker was ready 175-191 ms after it was spawned here, as one file
 // 125-139 ms, ~70 ms less CPU each, CPU that the cells on the other threads need.
 // tfjs and seedrandom stay outside: they are loaded with require, as the CommonJS bundles
