@@ -1,8 +1,28 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import seedrandom from 'seedrandom';
-import { NoiseStream, UNIFORM_MIN } from '../../src/random/noise-stream.js';
+import { NoiseStream, STREAM_STATE_LENGTH, UNIFORM_MIN } from '../../src/random/noise-stream.js';
 import { trialSeed } from '../../src/random/seed.js';
+
+test("a stream's state is seedrandom's xor4096 state for the same seed", () => {
+  const state = new Int32Array(STREAM_STATE_LENGTH);
+  // Trial seeds as the engine derives them, and seeds beyond them: empty, longer than the
+  // 128-word ring (the mixing wraps around it), code units above 255.
+  const seeds = [
+    ...Array.from({ length: 2000 }, (_, t) => trialSeed(4_503_599_627_370_495 - 7919 * (t >> 4), t % 200)),
+    '',
+    '0',
+    'x'.repeat(127),
+    'y'.repeat(128),
+    'z'.repeat(300),
+    'é中🎲',
+  ];
+  for (const seed of seeds) {
+    new NoiseStream(seed).saveState(state, 0);
+    const { X, i, w } = seedrandom.xor4096(seed, { state: true }).state() as { X: number[]; i: number; w: number };
+    assert.deepEqual([...state], [...X, i, w], `seed ${JSON.stringify(seed)}`);
+  }
+});
 
 test("a stream's uniforms are seedrandom's xor4096 words, top 24 bits, clamped", () => {
   // Many ring turns (128 words each), and several trial seeds as the engine derives them.
