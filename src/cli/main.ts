@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { BackendUnavailableError } from '../compute/backend-names.js';
 import { InputError } from '../experiment/input-error.js';
 import { checkCommand } from './commands/check.js';
 import { listCommand } from './commands/list.js';
@@ -50,8 +51,8 @@ function reportUsageError(message: string): never {
 }
 
 main().catch((error: unknown) => {
-  // A command's own argument checks throw UsageError.
-  if (error instanceof UsageError) reportUsageError(error.message);
+  // A command's own argument checks throw UsageError; --backend tensorflow without tfjs-node is as bad an argument.
+  if (error instanceof UsageError || error instanceof BackendUnavailableError) reportUsageError(error.message);
   if (error instanceof InputError) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = EXIT.invalidInput;

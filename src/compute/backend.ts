@@ -1,4 +1,4 @@
-import type { BackendName } from './backend-names.js';
+import { type BackendName, BackendUnavailableError } from './backend-names.js';
 import { requireTfjs, tf } from './tf.js';
 import { argMaxOnWasm } from './wasm-arg-max.js';
 import { broadcastArithmeticOnWasm } from './wasm-broadcast-arithmetic.js';
@@ -51,8 +51,8 @@ export async function initBackend(requested: BackendName = 'wasm'): Promise<Back
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (requested === 'tensorflow') {
-      throw new Error(
-        `backend 'tensorflow' needs the optional package @tensorflow/tfjs-node, which is not installed or failed to load (${reason}); use --backend wasm or cpu`,
+      throw new BackendUnavailableError(
+        `backend 'tensorflow' needs the optional package @tensorflow/tfjs-node, which is not installed or failed to load (${reason.split('\n')[0]}); use --backend wasm or cpu`,
       );
     }
     if (requested === 'cpu') throw error;

@@ -57,6 +57,8 @@ export interface RunOutcome {
   readonly cellsDone: number;
   readonly cellsTotal: number;
   readonly resumedCells: number;
+  /** Cells an interrupted run had saved, dropped because this run did not --resume. */
+  readonly discardedCells: number;
   readonly files: readonly string[];
   readonly skipped: readonly SkippedCells[];
   readonly nonFinite: readonly ResultRow[];
@@ -108,8 +110,8 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
     .update(options.backend ?? '')
     .update(options.shard ? `${options.shard.index}/${options.shard.count}` : '')
     .digest('hex');
-  const saved = options.resume ? await readPartialState(partial) : undefined;
-  const done = saved?.fingerprint === fingerprint ? saved.cells : new Map<string, FinishedCell>();
+  const saved = await readPartialState(partial);
+  const done = options.resume && saved?.fingerprint === fingerprint ? saved.cells : new Map<string, FinishedCell>();
   if (options.resume && saved && saved.fingerprint !== fingerprint) {
     throw new InputError([
       {
@@ -118,9 +120,11 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
       },
     ]);
   }
+  const discardedCells = !options.resume && saved ? saved.cells.size : 0;
   if (done.size === 0) await startPartialState(partial, fingerprint);
 
   const started = new Date();
+  let appended = 0;
   const result = await runExperiment({
     experiment,
     backend: options.backend,
@@ -133,12 +137,18 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
       onCellStart: options.onCellStart,
       onCellDone: (finished, index, total, cell) => {
         appendFinishedCell(partial, finished);
+        appended++;
         options.onCellDone?.(finished, index, total, cell);
       },
     },
+  }).catch(async (error: unknown) => {
+    // Failed before any cell was saved (a backend that cannot start): nothing to resume.
+    if (done.size === 0 && appended === 0) await clearPartialState(partial);
+    throw error;
   });
   const outcome = {
     dir,
+    discardedCells,
     complete: result.complete,
     cellsDone: result.cells.length,
     cellsTotal: result.totalCells,

@@ -27,6 +27,7 @@ interface RunArgs {
 function report(outcome: RunOutcome): void {
   const err = (line: string) => process.stderr.write(`${line}\n`);
   if (outcome.backendFallback) err(`warning: using the cpu backend: ${outcome.backendFallback}`);
+  if (outcome.discardedCells > 0) err(`note: started over; the ${outcome.discardedCells} cell(s) an interrupted run had saved were dropped (--resume reuses them)`);
   for (const s of outcome.skipped) err(`skipped ${s.count} cell(s) of ${s.estimator}: ${s.reason}`);
   for (const row of outcome.nonFinite) {
     err(

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { appendFinishedCell, startPartialState } from '../../src/results/partial-state.js';
+import { partialDir } from '../../src/run/run-to-directory.js';
+import { cli } from '../helpers/cli.js';
+import { smallExperiment, tempDir, writeExperiment } from '../helpers/experiment-files.js';
+
+const grid = `  estimator: [reinforce]
+  samples: [1, 4]`;
+
+test('--backend tensorflow without tfjs-node: one line, exit 2 (not a failed check), no saved state left', async (t) => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'x.yaml', smallExperiment(grid, 'tf'));
+  try {
+    await import('@tensorflow/tfjs-node' as string);
+    t.skip('@tensorflow/tfjs-node is installed here');
+    return;
+  } catch {
+    // Not installed: the case under test.
+  }
+  for (const args of [
+    ['run', 'x.yaml', '--out', 'out', '--quiet', '--backend', 'tensorflow'],
+    ['check', join(process.cwd(), 'results', 'ci', 'ci-gaussian-quadratic'), '--quiet', '--backend', 'tensorflow'],
+  ]) {
+    const { code, stderr } = await cli(args, dir);
+    assert.equal(code, 2, stderr);
+    assert.match(stderr, /^error: backend 'tensorflow' needs the optional package @tensorflow\/tfjs-node, .*; use --backend wasm or cpu$/m);
+    assert.doesNotMatch(stderr, /\n\s+at |Require stack/, 'no stack trace');
+  }
+  assert.deepEqual(await readdir(join(dir, 'out')), [], 'no partial state for --resume when no cell ran');
+});
+
+test('a run without --resume says how many saved cells of an interrupted run it dropped', async () => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'x.yaml', smallExperiment(grid, 'again'));
+  const partial = partialDir(join(dir, 'out', 'again'));
+  await startPartialState(partial, 'an interrupted run');
+  for (const identity of ['a', 'b']) appendFinishedCell(partial, { identity, rows: [], milliseconds: 1 });
+  const { code, stderr } = await cli(['run', 'x.yaml', '--out', 'out', '--quiet'], dir);
+  assert.equal(code, 0, stderr);
+  assert.match(stderr, /note: started over; the 2 cell\(s\) an interrupted run had saved were dropped \(--resume reuses them\)/);
+});
