@@ -50,7 +50,7 @@ function slopeTable(rows: readonly ResultRow[], params: readonly string[], exact
         param,
         fit ? fmt(fit.slope) : zero > 0 ? `variance 0 in ${zero} of ${own.length} cells` : '—',
         fit ? fmtInterval(fit.lo, fit.hi) : '—',
-        fit ? fmt(fit.reducedChiSquare, 2) : '—',
+        fit && Number.isFinite(fit.reducedChiSquare) ? fmt(fit.reducedChiSquare, 2) : '—',
         last ? fmtVariance(last, last.samples) : '—',
         single === undefined ? '—' : fmt(single),
       ]);
@@ -58,7 +58,7 @@ function slopeTable(rows: readonly ResultRow[], params: readonly string[], exact
   }
   return {
     title: 'Log-log slope of variance against n',
-    note: 'Variances that are 0 up to float rounding (sd below 1e-6 × |mean|) are left out. Weighted least squares on ln Var with each cell\'s own standard error; the interval is inflated by √(χ²/dof) when the points scatter more than their errors (curvature). 1/n scaling is a slope of −1. n·Var is at the largest n, with its 95% interval; "exact" is the closed-form single-sample variance where one is known.',
+    note: 'Variances that are 0 up to float rounding (sd below 1e-6 × |mean|) are left out. Weighted least squares on ln Var with each cell\'s own standard error; the interval is inflated by √(χ²/dof) when the points scatter more than their errors (curvature); two points leave no degree of freedom (χ²/dof —) and no inflation. 1/n scaling is a slope of −1. n·Var is at the largest n, with its 95% interval; "exact" is the closed-form single-sample variance where one is known.',
     columns: ['estimator', 'param', 'slope', '95% interval', 'χ²/dof', 'n·Var at largest n', 'exact n·Var'],
     rows: out,
   };

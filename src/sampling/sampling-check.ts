@@ -60,7 +60,8 @@ export function wilsonInterval(count: number, total: number): { lo: number; hi: 
   const z2 = Z95 * Z95;
   const center = (f + z2 / (2 * total)) / (1 + z2 / total);
   const half = (Z95 * Math.sqrt((f * (1 - f)) / total + z2 / (4 * total * total))) / (1 + z2 / total);
-  return { lo: Math.max(0, center - half), hi: Math.min(1, center + half) };
+  // At a count of 0 (or all) the bound is exactly 0 (or 1); rounding left 5.6e-17.
+  return { lo: count === 0 ? 0 : Math.max(0, center - half), hi: count === total ? 1 : Math.min(1, center + half) };
 }
 
 /** Index of the largest value (first on ties). */

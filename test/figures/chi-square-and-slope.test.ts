@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { chiSquareGoodnessOfFit, chiSquareSurvival, logGamma, regularizedGammaQ } from '../../src/stats/chi-square.js';
+import { wilsonInterval } from '../../src/sampling/sampling-check.js';
 import { fitLogLogSlope } from '../../src/stats/slope.js';
 
 const close = (actual: number, expected: number, rel: number, label: string) =>
@@ -69,4 +70,14 @@ test('slope fit: scatter beyond the stated errors widens the interval (Birge rat
   close(tight.standardError, Math.sqrt(tight.reducedChiSquare) * fitLogLogSlope(ns.map((n) => ({ x: n, y: 1 / n, logSe: 0.01 })))!.standardError, 1e-12, 'inflated');
   assert.equal(fitLogLogSlope([{ x: 1, y: 1, logSe: 0.1 }]), undefined);
   assert.equal(fitLogLogSlope([{ x: 1, y: 1, logSe: 0.1 }, { x: 1, y: 2, logSe: 0.1 }]), undefined);
+});
+
+test('Wilson intervals: the textbook value inside, exactly 0 and 1 at the ends', () => {
+  // 5 of 10 at 95%: 0.2366 to 0.7634 (Wilson 1927; Newcombe 1998, table I).
+  const mid = wilsonInterval(5, 10);
+  close(mid.lo, 0.236593, 1e-5, 'lo');
+  close(mid.hi, 0.763407, 1e-5, 'hi');
+  assert.equal(wilsonInterval(0, 8000).lo, 0);
+  assert.equal(wilsonInterval(8000, 8000).hi, 1);
+  assert.ok(wilsonInterval(0, 8000).hi > 0 && wilsonInterval(8000, 8000).lo < 1);
 });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { cli } from '../helpers/cli.js';
-import { tempDir, writeExperiment } from '../helpers/experiment-files.js';
+import { smallExperiment, tempDir, writeExperiment } from '../helpers/experiment-files.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -34,4 +34,14 @@ test('run writes a sampling check (CSVs, figures, index.html); plot redraws it; 
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('two sample counts: the slope table shows χ²/dof as —, not NaN', async () => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'two.yaml', smallExperiment('  estimator: [reinforce, reinforce-baseline]\n  samples: [2, 8]', 'two'));
+  const { code, stderr } = await cli(['run', 'two.yaml', '--out', 'out', '--quiet'], dir);
+  assert.equal(code, 0, stderr);
+  const html = await readFile(join(dir, 'out', 'two', 'index.html'), 'utf8');
+  assert.match(html, /Log-log slope of variance against n/);
+  assert.doesNotMatch(html, /NaN/);
 });
