@@ -6,6 +6,7 @@ import { type CheckReport, checkRows } from '../check/check-rows.js';
 import { type CheckContext, formatJson, formatReport, githubAnnotations } from '../check/format.js';
 import { type CheckMetadata, parseMetadata } from '../check/metadata.js';
 import { chooseMode, experimentMismatch } from '../check/mode.js';
+import { tooFewTrials } from '../check/statistical.js';
 import { BACKENDS, type BackendName } from '../compute/backend-names.js';
 import { InputError } from '../experiment/input-error.js';
 import { type LoadedExperiment, parseExperiment } from '../experiment/load.js';
@@ -121,10 +122,16 @@ async function rerun(baseline: LoadedRun, request: CheckRequest, output: CheckOu
 export async function runCheck(request: CheckRequest, output: CheckOutput): Promise<number> {
   const baseline = await readRun(request.baseline);
   await warnIfStale(baseline.metadata, output);
+  // A re-run with another seed is compared statistically: refuse before spending it.
+  const reseeded = request.against === undefined && (request.statistical || request.seed !== undefined);
+  const early = reseeded ? tooFewTrials(baseline.metadata.trials) : undefined;
+  if (early) throw new InputError([{ file: request.baseline, message: early }]);
   const candidate = request.against === undefined ? await rerun(baseline, request, output) : await readRun(request.against);
   const mismatch = experimentMismatch(baseline.metadata, candidate.metadata);
   if (mismatch) throw new InputError([{ file: request.against ?? request.baseline, message: mismatch }]);
   const { mode, reasons } = chooseMode(baseline.metadata, candidate.metadata, request.statistical ?? false);
+  const few = mode === 'statistical' ? tooFewTrials(baseline.metadata.trials, candidate.metadata.trials) : undefined;
+  if (few) throw new InputError([{ file: request.against ?? request.baseline, message: few }]);
   const report: CheckReport = checkRows(baseline.results, candidate.results, { mode, alpha: request.alpha });
   const context: CheckContext = {
     baseline: { label: request.baseline, metadata: baseline.metadata, csv: baseline.csv },

@@ -14,7 +14,9 @@ let baseline = '';
 
 before(async () => {
   root = await tempDir('reparam-bench-check-');
-  const file = await writeExperiment(root, 'small.yaml', smallExperiment('  estimator: [reinforce, gumbel-softmax]\n  temperature: [0.5]\n  samples: [1, 10]'));
+  // The fewest trials a statistical check accepts.
+  const text = smallExperiment('  estimator: [reinforce, gumbel-softmax]\n  temperature: [0.5]\n  samples: [1, 10]').replace('trials: 40', 'trials: 100');
+  const file = await writeExperiment(root, 'small.yaml', text);
   const outcome = await runToDirectory(await loadExperiment(file), { out: join(root, 'base'), jobs: 1 });
   baseline = outcome.dir;
 });
@@ -41,7 +43,7 @@ async function copyWith(name: string, edit: (csv: string) => string): Promise<st
 test('re-running the recorded experiment: exact mode passes; another seed switches to statistical and passes', async () => {
   const exact = await check({});
   assert.equal(exact.code, 0, exact.out);
-  assert.match(exact.out, /mode: +exact, relative tolerance 1e-6 \(same seed 7, trials 40 and backend wasm\)\ncompared 12 rows/);
+  assert.match(exact.out, /mode: +exact, relative tolerance 1e-6 \(same seed 7, trials 100 and backend wasm\)\ncompared 12 rows/);
   assert.match(exact.out, /\nPASS: every number equal within relative 1e-6\n/);
   const reseeded = await check({ seed: 8 });
   assert.equal(reseeded.code, 0, reseeded.out);
@@ -81,6 +83,17 @@ test('--against: missing rows are reported and fail', async () => {
   assert.equal(result.code, 1);
   assert.match(result.out, /1 rows missing/);
   assert.match(result.out, /missing from the new run \(1 rows\):\n {2}reinforce n=1 alpha\[1\] \(line 3\)/);
+});
+
+test('a statistical check of runs with under 100 trials is refused (InputError, exit 2); exact mode is not', async () => {
+  const file = await writeExperiment(root, 'few.yaml', smallExperiment('  estimator: [reinforce]\n  samples: [1]', 'few'));
+  const few = (await runToDirectory(await loadExperiment(file), { out: join(root, 'few'), jobs: 1 })).dir;
+  const refused = (e: unknown) => e instanceof InputError && /needs at least 100 trials per cell \(this one would compare runs of 40\)/.test(e.message);
+  await assert.rejects(check({ baseline: few, seed: 8 }), refused);
+  await assert.rejects(check({ baseline: few, statistical: true }), refused);
+  await assert.rejects(check({ baseline: few, against: few, statistical: true }), refused);
+  // Exact mode needs no such count.
+  assert.equal((await check({ baseline: few })).code, 0);
 });
 
 test('bad input is an InputError (exit 2): no directory, no metadata, another experiment', async () => {
