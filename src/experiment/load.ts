@@ -67,6 +67,10 @@ function parseYaml(file: string, text: string): { doc: Document; lineCounter: Li
       })),
     );
   }
+  // An empty or comments-only file parses to null: say so rather than "expected object, received null".
+  if (doc.contents === null) {
+    throw new InputError([{ file, line: 1, column: 1, message: 'the file is empty: an experiment needs at least name, objective and grid (examples: experiments/*.yaml)' }]);
+  }
   return { doc, lineCounter };
 }
 

@@ -80,6 +80,25 @@ async function previousExperimentFile(dir: string): Promise<string | undefined> 
   }
 }
 
+/** Why --out cannot hold results, for the errors that are the path's fault. */
+const UNWRITABLE: Readonly<Record<string, string>> = {
+  ENOTDIR: 'part of the path is a file, not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+};
+
+/** The run's first write under --out: a path that cannot take it is bad input, not a failed run. */
+async function startPartialStateUnder(out: string, partial: string, fingerprint: string): Promise<void> {
+  try {
+    await startPartialState(partial, fingerprint);
+  } catch (error) {
+    const why = UNWRITABLE[(error as NodeJS.ErrnoException).code ?? ''];
+    if (why) throw new InputError([{ file: out, message: `cannot write results under --out: ${why}` }]);
+    throw error;
+  }
+}
+
 /** Refuses to overwrite results made from a different experiment file, unless forced. */
 export async function assertOwnResults(dir: string, file: string, force: boolean | undefined): Promise<void> {
   const previous = await previousExperimentFile(dir);
@@ -121,7 +140,7 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
     ]);
   }
   const discardedCells = !options.resume && saved ? saved.cells.size : 0;
-  if (done.size === 0) await startPartialState(partial, fingerprint);
+  if (done.size === 0) await startPartialStateUnder(options.out, partial, fingerprint);
 
   const started = new Date();
   let appended = 0;

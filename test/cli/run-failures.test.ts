@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { appendFinishedCell, startPartialState } from '../../src/results/partial-state.js';
@@ -41,4 +41,13 @@ test('a run without --resume says how many saved cells of an interrupted run it 
   const { code, stderr } = await cli(['run', 'x.yaml', '--out', 'out', '--quiet'], dir);
   assert.equal(code, 0, stderr);
   assert.match(stderr, /note: started over; the 2 cell\(s\) an interrupted run had saved were dropped \(--resume reuses them\)/);
+});
+
+test('an --out that cannot hold directories: one line naming it, exit 2', async () => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'x.yaml', smallExperiment(grid, 'blocked'));
+  await writeFile(join(dir, 'a-file'), '');
+  const { code, stderr } = await cli(['run', 'x.yaml', '--out', 'a-file/out', '--quiet'], dir);
+  assert.equal(code, 2, stderr);
+  assert.equal(stderr, 'a-file/out: cannot write results under --out: part of the path is a file, not a directory\n');
 });
