@@ -133,6 +133,11 @@ export async function loadExperiment(file: string, options: ParseOptions = {}): 
   return { experiment: parseExperiment(file, text, options), file, text, hash: sha256(text) };
 }
 
+/** The name a loaded file's results go under: <out>/<name>/. */
+export function resultsName(loaded: LoadedExperiment | LoadedSamplingCheck): string {
+  return 'check' in loaded ? loaded.check.name : loaded.experiment.name;
+}
+
 /** Loads a file of either kind: a variance experiment or a sampling check (`kind: sampling-check`). */
 export async function loadAnyExperiment(file: string, options: ParseOptions = {}): Promise<LoadedExperiment | LoadedSamplingCheck> {
   const text = await readExperimentText(file);

@@ -51,3 +51,15 @@ test('an --out that cannot hold directories: one line naming it, exit 2', async 
   assert.equal(code, 2, stderr);
   assert.equal(stderr, 'a-file/out: cannot write results under --out: part of the path is a file, not a directory\n');
 });
+
+test('two files with one experiment name: refused before anything runs, naming both', async () => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'a.yaml', smallExperiment(grid, 'same'));
+  await writeExperiment(dir, 'b.yaml', smallExperiment(grid.replace('[1, 4]', '[2]'), 'same'));
+  for (const args of [['run', 'a.yaml', 'b.yaml', '--out', 'out', '--quiet'], ['validate', 'a.yaml', 'b.yaml']]) {
+    const { code, stderr } = await cli(args, dir);
+    assert.equal(code, 2, stderr);
+    assert.equal(stderr, "b.yaml: name: 'same' is also the name in a.yaml: both would write <out>/same/; rename one\n");
+  }
+  await assert.rejects(readdir(join(dir, 'out')), /ENOENT/, 'nothing written');
+});

@@ -107,13 +107,13 @@ export const runCommand: CommandModule<object, RunArgs> = {
       controller.abort();
     };
     try {
-      const [{ loadAnyExperiment }, { runToDirectory }, { samplingCheckToDirectory }] = await Promise.all([
+      const [{ loadAnyExperiment, resultsName }, { runToDirectory }, { samplingCheckToDirectory }] = await Promise.all([
         import('../../experiment/load.js'),
         import('../../run/run-to-directory.js'),
         import('../../run/sampling-check-to-directory.js'),
       ]);
       const files = args.files && args.files.length > 0 ? args.files : [defaultExperimentFile()];
-      const loaded = await loadAll(files, (file) => loadAnyExperiment(file, { force: args.force }));
+      const loaded = await loadAll(files, (file) => loadAnyExperiment(file, { force: args.force }), resultsName);
       process.on('SIGINT', onInterrupt);
       process.on('SIGTERM', onInterrupt);
       for (const experiment of loaded) {

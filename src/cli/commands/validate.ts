@@ -15,8 +15,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('force', { type: 'boolean', default: false, describe: 'accept grids beyond the size limits' })
       .example('$0 validate experiments/*.yaml', 'check every shipped experiment'),
   handler: async (args) => {
-    const [{ planCells }, { loadAnyExperiment }] = await Promise.all([import('../../experiment/cells.js'), import('../../experiment/load.js')]);
-    const loaded = await loadAll(args.files, (file) => loadAnyExperiment(file, { force: args.force }));
+    const [{ planCells }, { loadAnyExperiment, resultsName }] = await Promise.all([import('../../experiment/cells.js'), import('../../experiment/load.js')]);
+    const loaded = await loadAll(args.files, (file) => loadAnyExperiment(file, { force: args.force }), resultsName);
     for (const entry of loaded) {
       if ('check' in entry) {
         process.stdout.write(`${entry.file}: ok (sampling check, ${entry.check.draws} draws)\n`);
