@@ -15,7 +15,17 @@ export interface CategoricalLogitsConfig {
   probs?: number[] | undefined;
 }
 
+// alpha = log(probs) goes through a softmax, which renormalizes: probs off by this much
+// change the distribution by as little, relatively.
 const PROBS_SUM_TOLERANCE = 1e-6;
+
+/** The problem with `probs` that do not sum to 1, or undefined. */
+export function probsSumProblem(probs: readonly number[]): string | undefined {
+  const sum = probs.reduce((a, b) => a + b, 0);
+  return Math.abs(sum - 1) > PROBS_SUM_TOLERANCE
+    ? `probs must sum to 1 within ${PROBS_SUM_TOLERANCE.toExponential()} (they sum to ${sum}); give them more digits, or give logits`
+    : undefined;
+}
 
 /** Adds the cross-field rules: exactly one of logits/probs, probs sum to 1, `vectorKey` has length K. */
 export function refineCategorical<C extends CategoricalLogitsConfig>(vectorKey: keyof C & string) {
@@ -25,12 +35,8 @@ export function refineCategorical<C extends CategoricalLogitsConfig>(vectorKey: 
       ctx.addIssue({ code: 'custom', path: [], message: 'give exactly one of `logits` or `probs`' });
       return;
     }
-    if (probs !== undefined) {
-      const sum = probs.reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - 1) > PROBS_SUM_TOLERANCE) {
-        ctx.addIssue({ code: 'custom', path: ['probs'], message: `probs must sum to 1 (they sum to ${sum})` });
-      }
-    }
+    const problem = probs === undefined ? undefined : probsSumProblem(probs);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['probs'], message: problem });
     const k = (logits ?? probs ?? []).length;
     const vector = config[vectorKey] as unknown as number[];
     if (vector.length !== k) {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { categoricalLogitsFields } from '../objectives/categorical-logits.js';
+import { categoricalLogitsFields, probsSumProblem } from '../objectives/categorical-logits.js';
 import { SAFE_NAME } from '../experiment/schema.js';
-
-const PROBS_SUM_TOLERANCE = 1e-6;
 
 export const DEFAULT_RELAXED = { temperatures: [5, 1, 0.5, 0.1], draws: 5 };
 
@@ -25,10 +23,8 @@ export const samplingCheckSchema = z.strictObject({
       if ((config.logits === undefined) === (config.probs === undefined)) {
         ctx.addIssue({ code: 'custom', path: [], message: 'give exactly one of `logits` or `probs`' });
       }
-      const sum = config.probs?.reduce((a, b) => a + b, 0);
-      if (sum !== undefined && Math.abs(sum - 1) > PROBS_SUM_TOLERANCE) {
-        ctx.addIssue({ code: 'custom', path: ['probs'], message: `probs must sum to 1 (they sum to ${sum})` });
-      }
+      const problem = config.probs === undefined ? undefined : probsSumProblem(config.probs);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['probs'], message: problem });
     })
     .describe('the categorical softmax(alpha): `logits` alpha or `probs`'),
   draws: z.int().min(1).max(10_000_000).default(8000).describe('draws of argmax(alpha + g) for the frequency check'),
