@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../experiment/input-error.js';
 import { parseExperiment, parseSamplingCheck } from '../experiment/load.js';
+import { assertDirectory } from '../results/assert-directory.js';
 import { writeFileAtomically } from '../results/atomic-write.js';
 import type { RunMetadata } from '../results/metadata.js';
 import { parseResultsCsv } from '../results/parse-csv.js';
@@ -26,6 +27,7 @@ async function readText(file: string): Promise<string> {
  * metadata. Returns the paths written.
  */
 export async function replotDirectory(dir: string): Promise<string[]> {
+  await assertDirectory(dir);
   const metadataFile = join(dir, RESULT_FILES.metadata);
   let metadata: RunMetadata | SamplingCheckMetadata;
   try {

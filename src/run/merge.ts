@@ -4,6 +4,7 @@ import { type Cell, canonicalJson, planCells } from '../experiment/cells.js';
 import { InputError, type InputProblem } from '../experiment/input-error.js';
 import { parseExperiment } from '../experiment/load.js';
 import type { Experiment } from '../experiment/validate.js';
+import { directoryProblem } from '../results/assert-directory.js';
 import { replaceDirectory } from '../results/atomic-write.js';
 import { formatCsv } from '../results/csv.js';
 import type { MergedShard, RunMetadata } from '../results/metadata.js';
@@ -42,10 +43,6 @@ function cellKey(estimator: string, temperature: number | null | undefined, samp
 
 const keyOfCell = (cell: Cell) => cellKey(cell.choice.label, cell.temperature, cell.samples, cell.sweep);
 
-async function isDirectory(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
-}
-
 async function hasMetadata(dir: string): Promise<boolean> {
   return (await stat(join(dir, RESULT_FILES.metadata)).catch(() => undefined))?.isFile() ?? false;
 }
@@ -58,11 +55,16 @@ export async function findResultDirectories(paths: readonly string[]): Promise<s
   const problems: InputProblem[] = [];
   const found: string[] = [];
   for (const path of paths) {
+    const problem = await directoryProblem(path);
+    if (problem) {
+      problems.push(problem);
+      continue;
+    }
     if (await hasMetadata(path)) {
       found.push(path);
       continue;
     }
-    const children = (await isDirectory(path)) ? await readdir(path) : [];
+    const children = await readdir(path);
     const dirs: string[] = [];
     for (const child of children.sort()) {
       if (!child.startsWith('.') && (await hasMetadata(join(path, child)))) dirs.push(join(path, child));

@@ -84,7 +84,7 @@ test('--against: missing rows are reported and fail', async () => {
 });
 
 test('bad input is an InputError (exit 2): no directory, no metadata, another experiment', async () => {
-  await assert.rejects(check({ baseline: join(root, 'nope') }), (e) => e instanceof InputError && /no such results directory/.test(e.message));
+  await assert.rejects(check({ baseline: join(root, 'nope') }), (e) => e instanceof InputError && /no such directory/.test(e.message));
   await assert.rejects(check({ baseline: root }), (e) => e instanceof InputError && /no metadata.json/.test(e.message));
   const other = await writeExperiment(root, 'other.yaml', smallExperiment('  estimator: [reinforce]\n  samples: [1]', 'other'));
   const otherDir = (await runToDirectory(await loadExperiment(other), { out: join(root, 'o'), jobs: 1 })).dir;
@@ -101,5 +101,5 @@ test('the CLI maps outcomes to exit codes 0, 1 and 2', async () => {
   assert.equal(same.code, 0, same.stderr);
   assert.equal(differs.code, 1, differs.stderr);
   assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /no such results directory/);
+  assert.match(missing.stderr, /no such directory/);
 });

@@ -117,7 +117,8 @@ test('merge refuses shards of different seeds, trials or experiment files', asyn
     force: true,
   });
   await assert.rejects(mergeResults([one.dir, otherFile.dir], join(dir, 'm2')), /experiment file \(sha256\) differs/);
-  await assert.rejects(mergeResults([join(dir, 'nothing-here')], join(dir, 'm3')), /not a results directory/);
+  await assert.rejects(mergeResults([join(dir, 'nothing-here')], join(dir, 'm3')), /nothing-here: no such directory/);
+  await assert.rejects(mergeResults([dir], join(dir, 'm3')), /no metadata\.json here or in its subdirectories: not a results directory/);
 });
 
 test('CLI: shards of several files (one a sampling check) run with --shard, then merge of the roots', async () => {
