@@ -7,7 +7,7 @@ import type { Experiment } from '../experiment/validate.js';
 import { directoryProblem } from '../results/assert-directory.js';
 import { replaceDirectory } from '../results/atomic-write.js';
 import { formatCsv } from '../results/csv.js';
-import type { MergedShard, RunMetadata } from '../results/metadata.js';
+import { isSamplingCheckMetadata, type MergedShard, type RunMetadata } from '../results/metadata.js';
 import { parseResultsCsv } from '../results/parse-csv.js';
 import type { ResultRow } from '../results/result-row.js';
 import { applyOverrides } from './overrides.js';
@@ -76,14 +76,12 @@ export async function findResultDirectories(paths: readonly string[]): Promise<s
   return found;
 }
 
-const SAMPLING_CHECK = 'sampling-check';
-
 async function readInput(dir: string): Promise<ShardInput> {
   const metadataFile = join(dir, RESULT_FILES.metadata);
   const csvFile = join(dir, RESULT_FILES.csv);
   const cannot = (error: unknown) =>
     new InputError([{ file: dir, message: `cannot read results: ${error instanceof Error ? error.message : String(error)}` }]);
-  let metadata: RunMetadata & { kind?: string };
+  let metadata: RunMetadata;
   try {
     metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as RunMetadata;
   } catch (error) {
@@ -92,7 +90,7 @@ async function readInput(dir: string): Promise<ShardInput> {
   if (typeof metadata?.experiment?.text !== 'string' || typeof metadata.experiment.sha256 !== 'string') {
     throw new InputError([{ file: metadataFile, message: 'not a reparam-bench metadata.json (no experiment text)' }]);
   }
-  if (metadata.kind === SAMPLING_CHECK) return { dir, metadata, rows: [] };
+  if (isSamplingCheckMetadata(metadata)) return { dir, metadata, rows: [] };
   try {
     return { dir, metadata, rows: parseResultsCsv(await readFile(csvFile, 'utf8'), csvFile).rows };
   } catch (error) {
@@ -251,8 +249,8 @@ export async function mergeResults(paths: readonly string[], out: string): Promi
   }
   const outcomes: MergeOutcome[] = [];
   for (const group of byExperiment.values()) {
-    const kind = (group[0]?.metadata as { kind?: string } | undefined)?.kind;
-    outcomes.push(kind === SAMPLING_CHECK ? await copySamplingCheck(group, out) : await mergeExperiment(group, out));
+    const samplingCheck = isSamplingCheckMetadata(group[0]?.metadata);
+    outcomes.push(samplingCheck ? await copySamplingCheck(group, out) : await mergeExperiment(group, out));
   }
   return outcomes;
 }
