@@ -10,7 +10,7 @@ import { formatCsv } from '../results/csv.js';
 import { isSamplingCheckMetadata, type MergedShard, type RunMetadata } from '../results/metadata.js';
 import { parseResultsCsv } from '../results/parse-csv.js';
 import type { ResultRow } from '../results/result-row.js';
-import { applyOverrides } from './overrides.js';
+import { applyOverrides, effectiveSettings } from './overrides.js';
 import { RESULT_FILES, writeResults } from './run-to-directory.js';
 import { toolInfo } from './tool-info.js';
 
@@ -121,17 +121,28 @@ async function copySamplingCheck(inputs: readonly ShardInput[], out: string): Pr
   };
 }
 
-/** What every input must share for their union to equal one run. */
+/** The experiment an input ran: its recorded text with its recorded overrides applied. */
+function effectiveExperiment(metadata: RunMetadata): Experiment {
+  const parsed = parseExperiment(metadata.experiment.file, metadata.experiment.text, { force: true });
+  return applyOverrides(parsed, metadata.overrides);
+}
+
+/**
+ * What every input must share for their union to equal one run: the experiment text, the
+ * settings as the runs used them (the overrides as given would refuse `--seed 1` beside a
+ * file's `seed: 1`, though every number agrees) and the backend.
+ */
 function mismatches(first: ShardInput, other: ShardInput): string[] {
   const a = first.metadata;
   const b = other.metadata;
-  const checks: [string, unknown, unknown][] = [
-    ['experiment file (sha256)', a.experiment.sha256, b.experiment.sha256],
-    ['seed', a.seed, b.seed],
-    ['trials', a.trials, b.trials],
-    ['overrides', canonicalJson(a.overrides), canonicalJson(b.overrides)],
-    ['backend', a.backend, b.backend],
-  ];
+  const checks: [string, unknown, unknown][] = [['experiment file (sha256)', a.experiment.sha256, b.experiment.sha256]];
+  // Within one text; different texts are refused above whatever else they say.
+  if (a.experiment.sha256 === b.experiment.sha256) {
+    const ours = effectiveSettings(effectiveExperiment(a));
+    const theirs = effectiveSettings(effectiveExperiment(b));
+    for (const key of Object.keys(ours) as (keyof typeof ours)[]) checks.push([key, canonicalJson(ours[key]), canonicalJson(theirs[key])]);
+  }
+  checks.push(['backend', a.backend, b.backend]);
   return checks
     .filter(([, x, y]) => x !== y)
     .map(([what, x, y]) => `${what} differs from ${first.dir}: ${String(y)} here, ${String(x)} there`);
@@ -160,8 +171,7 @@ async function mergeExperiment(inputs: readonly ShardInput[], out: string): Prom
   if (problems.length > 0) throw new InputError(problems);
 
   const { metadata } = first;
-  const parsed = parseExperiment(metadata.experiment.file, metadata.experiment.text, { force: true });
-  const experiment: Experiment = applyOverrides(parsed, metadata.overrides);
+  const experiment = effectiveExperiment(metadata);
   const plan = planCells(experiment);
   const planned = new Set(plan.cells.map(keyOfCell));
 
@@ -235,8 +245,8 @@ async function mergeExperiment(inputs: readonly ShardInput[], out: string): Prom
 /**
  * Joins shard results (directories as `run --out --shard` left them, or roots holding
  * them) into ROOT/<name>/ per experiment: the CSV is byte-identical to one run of the
- * whole grid. Refuses inputs of different experiment files, seeds, trials, overrides
- * or backends; reports cells no input has (and then writes nothing for that
+ * whole grid. Refuses inputs of different experiment files, effective settings (seed,
+ * trials, samples) or backends; reports cells no input has (and then writes nothing for that
  * experiment) and cells more than one has.
  */
 export async function mergeResults(paths: readonly string[], out: string): Promise<MergeOutcome[]> {
