@@ -11,7 +11,7 @@ import { isSamplingCheckMetadata, type MergedShard, type RunMetadata } from '../
 import { parseResultsCsv } from '../results/parse-csv.js';
 import type { ResultRow } from '../results/result-row.js';
 import { applyOverrides, effectiveSettings } from './overrides.js';
-import { RESULT_FILES, writeResults } from './run-to-directory.js';
+import { assertOwnResults, RESULT_FILES, writeResults } from './run-to-directory.js';
 import { toolInfo } from './tool-info.js';
 
 /** One results directory as `run --out` (with or without --shard) left it. */
@@ -242,20 +242,30 @@ async function mergeExperiment(inputs: readonly ShardInput[], out: string): Prom
   return { ...outcome, files };
 }
 
+export interface MergeOptions {
+  /** Overwrite ROOT/<name>/ even when it holds results of a different experiment file. */
+  readonly force?: boolean | undefined;
+}
+
 /**
  * Joins shard results (directories as `run --out --shard` left them, or roots holding
  * them) into ROOT/<name>/ per experiment: the CSV is byte-identical to one run of the
  * whole grid. Refuses inputs of different experiment files, effective settings (seed,
  * trials, samples) or backends; reports cells no input has (and then writes nothing for that
- * experiment) and cells more than one has.
+ * experiment) and cells more than one has. Like `run`, refuses to replace results of a
+ * different experiment file unless forced.
  */
-export async function mergeResults(paths: readonly string[], out: string): Promise<MergeOutcome[]> {
+export async function mergeResults(paths: readonly string[], out: string, options: MergeOptions = {}): Promise<MergeOutcome[]> {
   const dirs = await findResultDirectories(paths);
   const inputs = await Promise.all(dirs.map(readInput));
   const byExperiment = new Map<string, ShardInput[]>();
   for (const input of inputs) {
     const name = input.metadata.experiment.name;
     byExperiment.set(name, [...(byExperiment.get(name) ?? []), input]);
+  }
+  // As `run` does, and for every experiment before any is written.
+  for (const [name, group] of byExperiment) {
+    await assertOwnResults(join(out, name), (group[0] as ShardInput).metadata.experiment.file, options.force);
   }
   const outcomes: MergeOutcome[] = [];
   for (const group of byExperiment.values()) {

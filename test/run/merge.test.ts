@@ -146,6 +146,28 @@ test('merge refuses shards of different seeds, trials, samples or experiment fil
   await assert.rejects(mergeResults([dir], join(dir, 'm3')), /no metadata\.json here or in its subdirectories: not a results directory/);
 });
 
+test('CLI: merge refuses to replace results of a different experiment file of the same name, unless --force', async () => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'grid.yaml', experimentText());
+  await writeExperiment(dir, 'other.yaml', experimentText());
+  const grid = await loadExperiment(join(dir, 'grid.yaml'));
+  const shards = [];
+  for (const index of [1, 2]) shards.push((await runToDirectory(grid, { out: join(dir, `s${index}`), jobs: 1, shard: { index, count: 2 } })).dir);
+  await runToDirectory(await loadExperiment(join(dir, 'other.yaml')), { out: join(dir, 'root'), jobs: 1 });
+  const metadataFile = join(dir, 'root', 'grid', 'metadata.json');
+  const before = await readFile(metadataFile, 'utf8');
+
+  const [refused, help] = await Promise.all([cli(['merge', ...shards, '--out', 'root'], dir), cli(['merge', '--help'], dir)]);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /root\/grid holds results of a different experiment file \(\S*other\.yaml\); rename the experiment or pass --force to overwrite\n$/);
+  assert.equal(await readFile(metadataFile, 'utf8'), before);
+  assert.match(help.stdout, /--force +overwrite <out>\/<name>\/ even when it holds results of a different experiment file/);
+
+  const overwritten = await cli(['merge', ...shards, '--out', 'root', '--force'], dir);
+  assert.equal(overwritten.code, 0, overwritten.stderr);
+  assert.match(JSON.parse(await readFile(metadataFile, 'utf8')).experiment.file, /grid\.yaml$/);
+});
+
 test('CLI: shards of several files (one a sampling check) run with --shard, then merge of the roots', async () => {
   const dir = await tempDir();
   await writeExperiment(dir, 'grid.yaml', experimentText());
