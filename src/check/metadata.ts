@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../experiment/input-error.js';
-import type { RunMetadata } from '../results/metadata.js';
+import { isSamplingCheckMetadata, type RunMetadata } from '../results/metadata.js';
 import type { Overrides } from '../run/overrides.js';
 
 /** The parts of metadata.json (RunMetadata) that `check` relies on. */
@@ -32,6 +32,16 @@ export function parseMetadata(text: string, file: string): CheckMetadata {
     json = JSON.parse(text);
   } catch (error) {
     throw new InputError([{ file, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
+  }
+  // Its files are class frequencies, not the variance rows check compares: say so rather
+  // than list the variance fields a sampling check's metadata lacks.
+  if (isSamplingCheckMetadata(json)) {
+    throw new InputError([
+      {
+        file,
+        message: 'sampling-check results are not regression-checked by `check` (it compares variance runs); re-run the sampling check with `run` to test the sampler again',
+      },
+    ]);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {

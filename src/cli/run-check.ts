@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CheckReport, checkRows } from '../check/check-rows.js';
@@ -10,6 +10,7 @@ import { tooFewTrials } from '../check/statistical.js';
 import { BACKENDS, type BackendName } from '../compute/backend-names.js';
 import { InputError } from '../experiment/input-error.js';
 import { type LoadedExperiment, parseExperiment } from '../experiment/load.js';
+import { assertDirectory } from '../results/assert-directory.js';
 import { type ParsedResults, parseResultsCsv } from '../results/parse-csv.js';
 import { RESULT_FILES, runToDirectory } from '../run/run-to-directory.js';
 import { EXIT } from './exit-codes.js';
@@ -55,9 +56,7 @@ async function readText(file: string, what: string): Promise<string> {
 
 /** metadata.json and results.csv of a results directory; anything missing or malformed is bad input. */
 async function readRun(dir: string): Promise<LoadedRun> {
-  const info = await stat(dir).catch(() => undefined);
-  if (!info) throw new InputError([{ file: dir, message: 'no such results directory' }]);
-  if (!info.isDirectory()) throw new InputError([{ file: dir, message: 'not a directory' }]);
+  await assertDirectory(dir);
   const metadataFile = join(dir, RESULT_FILES.metadata);
   const csv = join(dir, RESULT_FILES.csv);
   const metadata = parseMetadata(await readText(metadataFile, 'metadata.json: not a reparam-bench results directory'), metadataFile);

@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../experiment/input-error.js';
 import { parseExperiment, parseSamplingCheck } from '../experiment/load.js';
+import { assertDirectory } from '../results/assert-directory.js';
 import { writeFileAtomically } from '../results/atomic-write.js';
-import type { RunMetadata } from '../results/metadata.js';
+import { isSamplingCheckMetadata, type RunMetadata } from '../results/metadata.js';
 import { parseResultsCsv } from '../results/parse-csv.js';
 import { parseFrequencyCsv, parseRelaxedCsv, parseReplicateCsv, SAMPLING_FILES } from '../results/sampling-csv.js';
 import { type Overrides, applyOverrides } from '../run/overrides.js';
@@ -26,6 +27,7 @@ async function readText(file: string): Promise<string> {
  * metadata. Returns the paths written.
  */
 export async function replotDirectory(dir: string): Promise<string[]> {
+  await assertDirectory(dir);
   const metadataFile = join(dir, RESULT_FILES.metadata);
   let metadata: RunMetadata | SamplingCheckMetadata;
   try {
@@ -39,7 +41,7 @@ export async function replotDirectory(dir: string): Promise<string[]> {
   }
   const { file, text } = metadata.experiment;
   let files: FileMap;
-  if ('kind' in metadata && metadata.kind === 'sampling-check') {
+  if (isSamplingCheckMetadata(metadata)) {
     const check = parseSamplingCheck(file, text);
     const frequenciesFile = join(dir, SAMPLING_FILES.frequencies);
     const relaxedFile = join(dir, SAMPLING_FILES.relaxed);

@@ -47,3 +47,11 @@ export interface RunMetadata {
   }[];
   readonly skipped: readonly SkippedCells[];
 }
+
+/**
+ * Whether a parsed metadata.json is a sampling check's (src/sampling/): its results are
+ * class frequencies, not a variance grid, and a variance run's metadata has no `kind`.
+ */
+export function isSamplingCheckMetadata(metadata: unknown): metadata is { readonly kind: 'sampling-check' } {
+  return (metadata as { readonly kind?: unknown } | null | undefined)?.kind === 'sampling-check';
+}

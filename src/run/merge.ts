@@ -4,13 +4,14 @@ import { type Cell, canonicalJson, planCells } from '../experiment/cells.js';
 import { InputError, type InputProblem } from '../experiment/input-error.js';
 import { parseExperiment } from '../experiment/load.js';
 import type { Experiment } from '../experiment/validate.js';
+import { directoryProblem } from '../results/assert-directory.js';
 import { replaceDirectory } from '../results/atomic-write.js';
 import { formatCsv } from '../results/csv.js';
-import type { MergedShard, RunMetadata } from '../results/metadata.js';
+import { isSamplingCheckMetadata, type MergedShard, type RunMetadata } from '../results/metadata.js';
 import { parseResultsCsv } from '../results/parse-csv.js';
 import type { ResultRow } from '../results/result-row.js';
-import { applyOverrides } from './overrides.js';
-import { RESULT_FILES, writeResults } from './run-to-directory.js';
+import { applyOverrides, effectiveSettings } from './overrides.js';
+import { assertOwnResults, RESULT_FILES, writeResults } from './run-to-directory.js';
 import { toolInfo } from './tool-info.js';
 
 /** One results directory as `run --out` (with or without --shard) left it. */
@@ -42,10 +43,6 @@ function cellKey(estimator: string, temperature: number | null | undefined, samp
 
 const keyOfCell = (cell: Cell) => cellKey(cell.choice.label, cell.temperature, cell.samples, cell.sweep);
 
-async function isDirectory(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
-}
-
 async function hasMetadata(dir: string): Promise<boolean> {
   return (await stat(join(dir, RESULT_FILES.metadata)).catch(() => undefined))?.isFile() ?? false;
 }
@@ -58,11 +55,16 @@ export async function findResultDirectories(paths: readonly string[]): Promise<s
   const problems: InputProblem[] = [];
   const found: string[] = [];
   for (const path of paths) {
+    const problem = await directoryProblem(path);
+    if (problem) {
+      problems.push(problem);
+      continue;
+    }
     if (await hasMetadata(path)) {
       found.push(path);
       continue;
     }
-    const children = (await isDirectory(path)) ? await readdir(path) : [];
+    const children = await readdir(path);
     const dirs: string[] = [];
     for (const child of children.sort()) {
       if (!child.startsWith('.') && (await hasMetadata(join(path, child)))) dirs.push(join(path, child));
@@ -74,14 +76,12 @@ export async function findResultDirectories(paths: readonly string[]): Promise<s
   return found;
 }
 
-const SAMPLING_CHECK = 'sampling-check';
-
 async function readInput(dir: string): Promise<ShardInput> {
   const metadataFile = join(dir, RESULT_FILES.metadata);
   const csvFile = join(dir, RESULT_FILES.csv);
   const cannot = (error: unknown) =>
     new InputError([{ file: dir, message: `cannot read results: ${error instanceof Error ? error.message : String(error)}` }]);
-  let metadata: RunMetadata & { kind?: string };
+  let metadata: RunMetadata;
   try {
     metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as RunMetadata;
   } catch (error) {
@@ -90,7 +90,7 @@ async function readInput(dir: string): Promise<ShardInput> {
   if (typeof metadata?.experiment?.text !== 'string' || typeof metadata.experiment.sha256 !== 'string') {
     throw new InputError([{ file: metadataFile, message: 'not a reparam-bench metadata.json (no experiment text)' }]);
   }
-  if (metadata.kind === SAMPLING_CHECK) return { dir, metadata, rows: [] };
+  if (isSamplingCheckMetadata(metadata)) return { dir, metadata, rows: [] };
   try {
     return { dir, metadata, rows: parseResultsCsv(await readFile(csvFile, 'utf8'), csvFile).rows };
   } catch (error) {
@@ -121,17 +121,28 @@ async function copySamplingCheck(inputs: readonly ShardInput[], out: string): Pr
   };
 }
 
-/** What every input must share for their union to equal one run. */
+/** The experiment an input ran: its recorded text with its recorded overrides applied. */
+function effectiveExperiment(metadata: RunMetadata): Experiment {
+  const parsed = parseExperiment(metadata.experiment.file, metadata.experiment.text, { force: true });
+  return applyOverrides(parsed, metadata.overrides);
+}
+
+/**
+ * What every input must share for their union to equal one run: the experiment text, the
+ * settings as the runs used them (the overrides as given would refuse `--seed 1` beside a
+ * file's `seed: 1`, though every number agrees) and the backend.
+ */
 function mismatches(first: ShardInput, other: ShardInput): string[] {
   const a = first.metadata;
   const b = other.metadata;
-  const checks: [string, unknown, unknown][] = [
-    ['experiment file (sha256)', a.experiment.sha256, b.experiment.sha256],
-    ['seed', a.seed, b.seed],
-    ['trials', a.trials, b.trials],
-    ['overrides', canonicalJson(a.overrides), canonicalJson(b.overrides)],
-    ['backend', a.backend, b.backend],
-  ];
+  const checks: [string, unknown, unknown][] = [['experiment file (sha256)', a.experiment.sha256, b.experiment.sha256]];
+  // Within one text; different texts are refused above whatever else they say.
+  if (a.experiment.sha256 === b.experiment.sha256) {
+    const ours = effectiveSettings(effectiveExperiment(a));
+    const theirs = effectiveSettings(effectiveExperiment(b));
+    for (const key of Object.keys(ours) as (keyof typeof ours)[]) checks.push([key, canonicalJson(ours[key]), canonicalJson(theirs[key])]);
+  }
+  checks.push(['backend', a.backend, b.backend]);
   return checks
     .filter(([, x, y]) => x !== y)
     .map(([what, x, y]) => `${what} differs from ${first.dir}: ${String(y)} here, ${String(x)} there`);
@@ -160,8 +171,7 @@ async function mergeExperiment(inputs: readonly ShardInput[], out: string): Prom
   if (problems.length > 0) throw new InputError(problems);
 
   const { metadata } = first;
-  const parsed = parseExperiment(metadata.experiment.file, metadata.experiment.text, { force: true });
-  const experiment: Experiment = applyOverrides(parsed, metadata.overrides);
+  const experiment = effectiveExperiment(metadata);
   const plan = planCells(experiment);
   const planned = new Set(plan.cells.map(keyOfCell));
 
@@ -232,14 +242,20 @@ async function mergeExperiment(inputs: readonly ShardInput[], out: string): Prom
   return { ...outcome, files };
 }
 
+export interface MergeOptions {
+  /** Overwrite ROOT/<name>/ even when it holds results of a different experiment file. */
+  readonly force?: boolean | undefined;
+}
+
 /**
  * Joins shard results (directories as `run --out --shard` left them, or roots holding
  * them) into ROOT/<name>/ per experiment: the CSV is byte-identical to one run of the
- * whole grid. Refuses inputs of different experiment files, seeds, trials, overrides
- * or backends; reports cells no input has (and then writes nothing for that
- * experiment) and cells more than one has.
+ * whole grid. Refuses inputs of different experiment files, effective settings (seed,
+ * trials, samples) or backends; reports cells no input has (and then writes nothing for that
+ * experiment) and cells more than one has. Like `run`, refuses to replace results of a
+ * different experiment file unless forced.
  */
-export async function mergeResults(paths: readonly string[], out: string): Promise<MergeOutcome[]> {
+export async function mergeResults(paths: readonly string[], out: string, options: MergeOptions = {}): Promise<MergeOutcome[]> {
   const dirs = await findResultDirectories(paths);
   const inputs = await Promise.all(dirs.map(readInput));
   const byExperiment = new Map<string, ShardInput[]>();
@@ -247,10 +263,14 @@ export async function mergeResults(paths: readonly string[], out: string): Promi
     const name = input.metadata.experiment.name;
     byExperiment.set(name, [...(byExperiment.get(name) ?? []), input]);
   }
+  // As `run` does, and for every experiment before any is written.
+  for (const [name, group] of byExperiment) {
+    await assertOwnResults(join(out, name), (group[0] as ShardInput).metadata.experiment.file, options.force);
+  }
   const outcomes: MergeOutcome[] = [];
   for (const group of byExperiment.values()) {
-    const kind = (group[0]?.metadata as { kind?: string } | undefined)?.kind;
-    outcomes.push(kind === SAMPLING_CHECK ? await copySamplingCheck(group, out) : await mergeExperiment(group, out));
+    const samplingCheck = isSamplingCheckMetadata(group[0]?.metadata);
+    outcomes.push(samplingCheck ? await copySamplingCheck(group, out) : await mergeExperiment(group, out));
   }
   return outcomes;
 }

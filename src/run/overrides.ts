@@ -20,3 +20,17 @@ export function applyOverrides(experiment: Experiment, overrides: Overrides): Ex
 export function givenOverrides(overrides: Overrides): Record<string, unknown> {
   return Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
 }
+
+/**
+ * Everything the overrides can change, as a run used it, whether from the file or the command
+ * line: two runs of one experiment text that agree on this computed every cell alike. The
+ * mapped type makes a new override fail to compile until it is listed here. Samples are a
+ * set: cells run and are written in canonical order whatever order they were given in.
+ */
+export function effectiveSettings(experiment: Experiment): { readonly [K in keyof Overrides]-?: unknown } {
+  return {
+    trials: experiment.trials,
+    seed: experiment.seed,
+    samples: [...experiment.samples].sort((a, b) => a - b),
+  };
+}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { type CheckOutput, type CheckRequest, runCheck } from '../../src/cli/run-check.js';
 import { InputError } from '../../src/experiment/input-error.js';
 import { loadExperiment } from '../../src/experiment/load.js';
@@ -97,11 +98,23 @@ test('a statistical check of runs with under 100 trials is refused (InputError, 
 });
 
 test('bad input is an InputError (exit 2): no directory, no metadata, another experiment', async () => {
-  await assert.rejects(check({ baseline: join(root, 'nope') }), (e) => e instanceof InputError && /no such results directory/.test(e.message));
+  await assert.rejects(check({ baseline: join(root, 'nope') }), (e) => e instanceof InputError && /no such directory/.test(e.message));
   await assert.rejects(check({ baseline: root }), (e) => e instanceof InputError && /no metadata.json/.test(e.message));
   const other = await writeExperiment(root, 'other.yaml', smallExperiment('  estimator: [reinforce]\n  samples: [1]', 'other'));
   const otherDir = (await runToDirectory(await loadExperiment(other), { out: join(root, 'o'), jobs: 1 })).dir;
   await assert.rejects(check({ against: otherDir }), (e) => e instanceof InputError && /different experiments: 'small' vs 'other'/.test(e.message));
+});
+
+test('a sampling check\'s results are refused with one message, not the variance fields its metadata lacks', async () => {
+  const samplingCheck = fileURLToPath(new URL('../../results/gumbel-max-sampling', import.meta.url));
+  for (const request of [{ baseline: samplingCheck }, { against: samplingCheck }]) {
+    await assert.rejects(check(request), (e) => {
+      assert.ok(e instanceof InputError);
+      assert.match(e.message, /^\S+metadata\.json: sampling-check results are not regression-checked by `check`/);
+      assert.equal(e.problems.length, 1);
+      return true;
+    });
+  }
 });
 
 test('the CLI maps outcomes to exit codes 0, 1 and 2', async () => {
@@ -114,5 +127,5 @@ test('the CLI maps outcomes to exit codes 0, 1 and 2', async () => {
   assert.equal(same.code, 0, same.stderr);
   assert.equal(differs.code, 1, differs.stderr);
   assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /no such results directory/);
+  assert.match(missing.stderr, /no such directory/);
 });

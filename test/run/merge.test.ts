@@ -85,7 +85,25 @@ test('merge reports missing cells and writes nothing', async () => {
   assert.deepEqual(await readdir(dir).then((names) => names.includes('merged')), false);
 });
 
-test('merge refuses shards of different seeds, trials or experiment files', async () => {
+test('shards given the file\'s own seed, trials and samples on the command line merge with shards given none', async () => {
+  const { dir, loaded } = await setUp();
+  const single = await runToDirectory(loaded, { out: join(dir, 'single'), jobs: 1 });
+  const plain = await runToDirectory(loaded, { out: join(dir, 'a'), jobs: 1, shard: { index: 1, count: 2 } });
+  // The file says seed 5, trials 30, samples [2, 5, 30]: the same numbers, given explicitly (samples reordered).
+  const explicit = await runToDirectory(loaded, {
+    out: join(dir, 'b'),
+    jobs: 1,
+    shard: { index: 2, count: 2 },
+    overrides: { seed: 5, trials: 30, samples: [30, 2, 5] },
+  });
+  const [merged] = await mergeResults([plain.dir, explicit.dir], join(dir, 'merged'));
+  assert.ok(merged);
+  assert.deepEqual(merged.missing, []);
+  const csv = (path: string) => readFile(join(path, 'results.csv'), 'utf8');
+  assert.equal(await csv(merged.dir), await csv(single.dir));
+});
+
+test('merge refuses shards of different seeds, trials, samples or experiment files', async () => {
   const { dir, loaded } = await setUp();
   const one = await runToDirectory(loaded, { out: join(dir, 'a'), jobs: 1, shard: { index: 1, count: 2 } });
   const otherSeed = await runToDirectory(loaded, {
@@ -96,8 +114,7 @@ test('merge refuses shards of different seeds, trials or experiment files', asyn
   });
   await assert.rejects(mergeResults([one.dir, otherSeed.dir], join(dir, 'm1')), (error: unknown) => {
     assert.ok(error instanceof InputError);
-    assert.match(error.message, /seed differs/);
-    assert.match(error.message, /overrides differs/);
+    assert.match(error.message, /seed differs from \S+: 99 here, 5 there/);
     return true;
   });
 
@@ -109,6 +126,14 @@ test('merge refuses shards of different seeds, trials or experiment files', asyn
   });
   await assert.rejects(mergeResults([one.dir, otherTrials.dir], join(dir, 'm1')), /trials differs/);
 
+  const otherSamples = await runToDirectory(loaded, {
+    out: join(dir, 'b3'),
+    jobs: 1,
+    shard: { index: 2, count: 2 },
+    overrides: { samples: [2, 5] },
+  });
+  await assert.rejects(mergeResults([one.dir, otherSamples.dir], join(dir, 'm1')), /samples differs from \S+: \[2,5\] here, \[2,5,30\] there/);
+
   const edited = await writeExperiment(dir, 'grid.yaml', experimentText('[2, 5, 31]'));
   const otherFile = await runToDirectory(await loadExperiment(edited), {
     out: join(dir, 'c'),
@@ -117,7 +142,30 @@ test('merge refuses shards of different seeds, trials or experiment files', asyn
     force: true,
   });
   await assert.rejects(mergeResults([one.dir, otherFile.dir], join(dir, 'm2')), /experiment file \(sha256\) differs/);
-  await assert.rejects(mergeResults([join(dir, 'nothing-here')], join(dir, 'm3')), /not a results directory/);
+  await assert.rejects(mergeResults([join(dir, 'nothing-here')], join(dir, 'm3')), /nothing-here: no such directory/);
+  await assert.rejects(mergeResults([dir], join(dir, 'm3')), /no metadata\.json here or in its subdirectories: not a results directory/);
+});
+
+test('CLI: merge refuses to replace results of a different experiment file of the same name, unless --force', async () => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'grid.yaml', experimentText());
+  await writeExperiment(dir, 'other.yaml', experimentText());
+  const grid = await loadExperiment(join(dir, 'grid.yaml'));
+  const shards = [];
+  for (const index of [1, 2]) shards.push((await runToDirectory(grid, { out: join(dir, `s${index}`), jobs: 1, shard: { index, count: 2 } })).dir);
+  await runToDirectory(await loadExperiment(join(dir, 'other.yaml')), { out: join(dir, 'root'), jobs: 1 });
+  const metadataFile = join(dir, 'root', 'grid', 'metadata.json');
+  const before = await readFile(metadataFile, 'utf8');
+
+  const [refused, help] = await Promise.all([cli(['merge', ...shards, '--out', 'root'], dir), cli(['merge', '--help'], dir)]);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /root\/grid holds results of a different experiment file \(\S*other\.yaml\); rename the experiment or pass --force to overwrite\n$/);
+  assert.equal(await readFile(metadataFile, 'utf8'), before);
+  assert.match(help.stdout, /--force +overwrite <out>\/<name>\/ even when it holds results of a different experiment file/);
+
+  const overwritten = await cli(['merge', ...shards, '--out', 'root', '--force'], dir);
+  assert.equal(overwritten.code, 0, overwritten.stderr);
+  assert.match(JSON.parse(await readFile(metadataFile, 'utf8')).experiment.file, /grid\.yaml$/);
 });
 
 test('CLI: shards of several files (one a sampling check) run with --shard, then merge of the roots', async () => {

@@ -5,6 +5,7 @@ import { cellLabel } from '../progress.js';
 interface MergeArgs {
   dirs: string[];
   out: string;
+  force: boolean;
 }
 
 export const mergeCommand: CommandModule<object, MergeArgs> = {
@@ -19,11 +20,12 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
         describe: 'shard results: <out>/<name> directories, or the <out> roots holding them',
       })
       .option('out', { type: 'string', default: 'results', describe: 'results root: each experiment writes <out>/<name>/' })
+      .option('force', { type: 'boolean', default: false, describe: 'overwrite <out>/<name>/ even when it holds results of a different experiment file' })
       .example('$0 merge shard-1 shard-2 shard-3 --out results', 'join three `run --out shard-i --shard i/3` runs')
       .example('$0 merge shards/*/my-grid --out results', 'join one experiment\'s shard directories') as never,
   handler: async (args) => {
     const { mergeResults } = await import('../../run/merge.js');
-    const outcomes = await mergeResults(args.dirs, args.out);
+    const outcomes = await mergeResults(args.dirs, args.out, { force: args.force });
     for (const outcome of outcomes) {
       for (const cell of outcome.duplicates) {
         process.stderr.write(`warning: ${outcome.experiment}: cell ${cellLabel(cell)} is in more than one input (identical rows; kept once)\n`);
