@@ -42,9 +42,11 @@ export function plotFileName(kind: PlotKind, field: string | undefined): string 
   }
 }
 
-/** The `plot:` section as a list of checked plots (default: one variance-vs-samples plot). */
+/** The `plot:` section as a list of checked plots (default: one variance-vs-samples plot, or variance-vs-field for a grid sweeping one objective field). */
 export function resolvePlots(plot: PlotFile | readonly PlotFile[] | undefined, context: PlotContext, issues: PlotIssue[]): PlotConfig[] {
-  const entries = plot === undefined ? [{ kind: 'variance-vs-samples' as const }] : Array.isArray(plot) ? plot : [plot as PlotFile];
+  // One swept objective field: the default figure puts it on x; otherwise variance against n.
+  const fallback = context.sweepFields.length === 1 ? ('variance-vs-field' as const) : ('variance-vs-samples' as const);
+  const entries = plot === undefined ? [{ kind: fallback }] : Array.isArray(plot) ? plot : [plot as PlotFile];
   const single = !Array.isArray(plot);
   const plots = entries.map((entry: Partial<PlotFile> & { kind: PlotKind }, i): PlotConfig => {
     const at = (...keys: (string | number)[]) => (single ? ['plot', ...keys] : ['plot', i, ...keys]);
@@ -68,6 +70,19 @@ export function resolvePlots(plot: PlotFile | readonly PlotFile[] | undefined, c
       }
     } else if (field !== undefined) {
       issues.push({ path: at('field'), message: `only variance-vs-field plots take a field (this is ${entry.kind})` });
+    }
+    // Every plot draws one series per estimator (and parameter): rows that differ only in a swept
+    // field it does not put on an axis would be drawn on top of each other, under one closed form.
+    const fieldReported = entry.kind === 'variance-vs-field' && (field === undefined || !context.sweepFields.includes(field));
+    const hidden = fieldReported ? [] : context.sweepFields.filter((f) => f !== field);
+    if (hidden.length > 0) {
+      const shown = field === undefined ? '' : ` besides ${field} on x`;
+      issues.push({
+        path: at(),
+        message: `a ${entry.kind} plot cannot tell apart the values of swept ${hidden.map((f) => `objective.${f}`).join(', ')}${shown}: their points would overlap. ${
+          field === undefined && hidden.length === 1 ? `Plot kind: variance-vs-field puts ${hidden[0]} on x; or` : 'Fix all but one swept field, or'
+        } run one experiment per value`,
+      });
     }
     if (entry.kind === 'temperature-tradeoff' && !context.takesTemperature) {
       issues.push({ path: at('kind'), message: 'temperature-tradeoff needs an estimator that takes a temperature (gumbel-softmax, st-gumbel-softmax)' });

@@ -68,7 +68,7 @@ export const experimentSchema = z.strictObject({
   plot: z
     .union([plotSchema, z.array(plotSchema).min(1)])
     .optional()
-    .describe('the figures: one plot or a list (default: variance-vs-samples)'),
+    .describe('the figures: one plot or a list (default: variance-vs-samples; variance-vs-field when the grid sweeps one objective field)'),
 });
 
 export type ExperimentFile = z.output<typeof experimentSchema>;

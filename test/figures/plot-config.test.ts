@@ -52,6 +52,19 @@ test('variance-vs-field takes the only swept field by default and refuses an uns
   assert.deepEqual(problems(swept.replace('kind: variance-vs-field', 'kind: variance-vs-field\n  field: logit')), ["plot.field: 'logit' is not swept; swept fields: target"]);
 });
 
+test('no plot drawn over a swept field it does not show: refused; one swept field is on x by default', () => {
+  const oneSweep = '  estimator: [reinforce]\n  samples: [1, 10]\n  objective.target: [0.4, 0.45]';
+  assert.deepEqual(parseExperiment('x.yaml', base('', oneSweep)).plots.map((p) => [p.kind, p.field, p.file]), [['variance-vs-field', 'target', 'variance-vs-target']]);
+  assert.deepEqual(problems(base('plot:\n  kind: snr-vs-samples', oneSweep)), [
+    'plot: a snr-vs-samples plot cannot tell apart the values of swept objective.target: their points would overlap. Plot kind: variance-vs-field puts target on x; or run one experiment per value',
+  ]);
+  const twoSweeps = `${oneSweep}\n  objective.logit: [0, 1]`;
+  assert.deepEqual(problems(base('plot:\n  kind: variance-vs-field\n  field: target', twoSweeps)), [
+    'plot: a variance-vs-field plot cannot tell apart the values of swept objective.logit besides target on x: their points would overlap. Fix all but one swept field, or run one experiment per value',
+  ]);
+  assert.equal(problems(base('', twoSweeps)).length, 1, 'the default plot too');
+});
+
 test('kind: sampling-check files validate on their own schema; a variance file must not name another kind', () => {
   const check = parseSamplingCheck('s.yaml', 'kind: sampling-check\nname: s\ndistribution:\n  probs: [0.5, 0.5]\n');
   assert.deepEqual([check.draws, check.replications, check.temperatures, check.relaxedDraws, check.seed], [8000, 0, [5, 1, 0.5, 0.1], 5, 1]);
