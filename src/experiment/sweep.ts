@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
+export const SWEEP_VALUES_EXPECTED = 'expected a list of numbers, { linspace: [start, stop, count] } or { logspace: [start, stop, count] }';
+
 /** A list of values, or a generated one: linspace [a, b, count] or logspace [a, b, count] (endpoints as values). */
-export const sweepValues = z.union([
+export const sweepValues = z.union(
+  [
   z.array(z.number()).min(1, 'needs at least one value'),
   z.strictObject({
     linspace: z.tuple([z.number(), z.number(), z.int().min(1)]).describe('[start, stop, count], evenly spaced'),
@@ -11,7 +14,10 @@ export const sweepValues = z.union([
       .tuple([z.number().positive(), z.number().positive(), z.int().min(1)])
       .describe('[start, stop, count], evenly spaced in log10; endpoints are the values themselves'),
   }),
-]);
+  ],
+  // A value of none of the three shapes (a bare number, say): name them, not "Invalid input".
+  { error: SWEEP_VALUES_EXPECTED },
+);
 
 export type SweepValues = z.infer<typeof sweepValues>;
 

@@ -7,8 +7,8 @@ import type { SamplingCheck } from '../sampling/sampling-check.js';
 import { samplingCheckSchema } from '../sampling/schema.js';
 import { type PlotConfig, resolvePlots } from './plots.js';
 import { type ExperimentFile, experimentSchema } from './schema.js';
-import { didYouMean } from './suggest.js';
-import { expandSampleCounts, expandSweep, sweepValues } from './sweep.js';
+import { closest, didYouMean } from './suggest.js';
+import { SWEEP_VALUES_EXPECTED, expandSampleCounts, expandSweep, sweepValues } from './sweep.js';
 
 export type KeyPath = readonly (string | number)[];
 
@@ -110,8 +110,14 @@ function issuesOf(
         atKey: true,
       }));
     }
-    if (issue.code === 'invalid_type' && valueAt(input, at) === undefined) {
-      return [{ path, message: `missing required key '${String(path[path.length - 1])}' (${issue.expected})` }];
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(input, at) === undefined) {
+      const key = String(path[path.length - 1]);
+      const expected = issue.code === 'invalid_type' ? ` (${issue.expected})` : '';
+      // A loose object (the grid) does not report unknown keys: point at a sibling that looks like this key mistyped.
+      const parent = valueAt(input, at.slice(0, -1));
+      const typo = parent && typeof parent === 'object' ? closest(key, Object.keys(parent).filter((k) => k !== key)) : undefined;
+      const hint = typo === undefined ? '' : `; is '${typo}' a typo of it?`;
+      return [{ path, message: `missing required key '${key}'${expected}${hint}` }];
     }
     return [{ path, message: issue.message }];
   });
@@ -194,10 +200,7 @@ function resolveSweeps(
 function sweepSchemaCheck(values: unknown, path: KeyPath, issues: ValidationIssue[]): number[] | undefined {
   const parsed = sweepValues.safeParse(values);
   if (!parsed.success) {
-    issues.push({
-      path,
-      message: 'expected a list of numbers, { linspace: [start, stop, count] } or { logspace: [start, stop, count] }',
-    });
+    issues.push({ path, message: SWEEP_VALUES_EXPECTED });
     return undefined;
   }
   return expandSweep(parsed.data);
