@@ -78,3 +78,13 @@ test('a reader that stops early (run ... | head) ends the output, not the run: e
   assert.doesNotMatch(stderr, /EPIPE|\n\s+at /);
   assert.ok((await stat(join(dir, 'out', 'piped', 'results.csv'))).size > 0);
 });
+
+test('help shows the command name wherever an example names a command, never a literal $0', async () => {
+  const dir = await tempDir();
+  for (const command of ['run', 'check', 'merge', 'plot', 'validate', 'list']) {
+    const { code, stdout } = await cli([command, '--help'], dir);
+    assert.equal(code, 0, command);
+    assert.doesNotMatch(stdout, /\$0/, command);
+  }
+  assert.match((await cli(['run', '--help'], dir)).stdout, /reparam-bench merge part1 part2 part3 --out results/);
+});

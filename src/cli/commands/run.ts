@@ -93,7 +93,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run', 'run the bundled default experiment into results/')
       .example('$0 run experiments/x.yaml --trials 50 --samples 1,10', 'a quick look at a smaller grid')
       .example('$0 run experiments/x.yaml --resume', 'finish a run stopped with Ctrl-C')
-      .example('$0 run experiments/x.yaml --out part2 --shard 2/3', 'one machine\'s third of the grid; then `$0 merge part*/ --out results`') as never,
+      // yargs puts the command name only for the $0 that starts an example: merge gets its own line.
+      .example('$0 run experiments/x.yaml --out part2 --shard 2/3', 'one machine\'s third of the grid')
+      .example('$0 merge part1 part2 part3 --out results', 'then join the three machines\' parts') as never,
   handler: async (args) => {
     // One set of worker threads for every experiment of the command, started first: they
     // load tfjs on the other cores while this thread loads the rest of the tool.
