@@ -9,6 +9,7 @@ import { plotCommand } from './commands/plot.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
+import { rejectRepeatedOptions } from './option-values.js';
 import { UsageError } from './usage-error.js';
 
 async function main(): Promise<void> {
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
     .command(checkCommand)
     .command(mergeCommand)
     .command(plotCommand)
+    // Registered before the commands' own coerce functions, so it runs ahead of them.
+    .middleware(rejectRepeatedOptions, true)
     .demandCommand(1, 'name a command: run, validate, list, check, merge or plot')
     .strict()
     .recommendCommands()

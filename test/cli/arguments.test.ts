@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/experiment-files.js';
+
+/** Each case must exit 2 with exactly `error: <message>` and the pointer to --help: no stack trace, no run. */
+async function assertUsageErrors(cases: readonly (readonly [readonly string[], string])[]): Promise<void> {
+  const dir = await tempDir();
+  for (const [args, message] of cases) {
+    const { code, stdout, stderr } = await cli(args, dir);
+    assert.equal(stderr, `error: ${message}\nRun with --help for usage.\n`, args.join(' '));
+    assert.equal(code, 2, args.join(' '));
+    assert.equal(stdout, '', args.join(' '));
+  }
+}
+
+test('an option that takes one value, given twice, is named with both values, in every command', async () => {
+  await assertUsageErrors([
+    [['run', 'x.yaml', '--out', 'a', '--out', 'b'], '--out given more than once (a, b)'],
+    [['run', 'x.yaml', '--backend', 'wasm', '--backend', 'cpu'], '--backend given more than once (wasm, cpu)'],
+    [['run', 'x.yaml', '--samples', '1', '--samples', '10'], '--samples given more than once (1, 10)'],
+    [['run', 'x.yaml', '--shard', '1/2', '--shard', '2/2'], '--shard given more than once (1/2, 2/2)'],
+    [['check', 'results', '--against', 'a', '--against', 'b'], '--against given more than once (a, b)'],
+    [['merge', 'a', 'b', '--out', 'x', '--out', 'y'], '--out given more than once (x, y)'],
+  ]);
+});
