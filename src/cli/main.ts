@@ -9,7 +9,7 @@ import { plotCommand } from './commands/plot.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
-import { rejectRepeatedOptions } from './option-values.js';
+import { checkOptionValuesMiddleware } from './option-values.js';
 import { UsageError } from './usage-error.js';
 
 async function main(): Promise<void> {
@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     .command(mergeCommand)
     .command(plotCommand)
     // Registered before the commands' own coerce functions, so it runs ahead of them.
-    .middleware(rejectRepeatedOptions, true)
+    .middleware(checkOptionValuesMiddleware, true)
+    // Options declare requiresArg; yargs' own wording ('Not enough arguments following: out') reads as a count.
+    .updateStrings({ 'Not enough arguments following: %s': '--%s needs a value' })
     .demandCommand(1, 'name a command: run, validate, list, check, merge or plot')
     .strict()
     .recommendCommands()

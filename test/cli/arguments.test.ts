@@ -24,3 +24,20 @@ test('an option that takes one value, given twice, is named with both values, in
     [['merge', 'a', 'b', '--out', 'x', '--out', 'y'], '--out given more than once (x, y)'],
   ]);
 });
+
+test('an option that needs a value, given none or an empty one, is a usage error, not silently its default', async () => {
+  await assertUsageErrors([
+    [['run', 'x.yaml', '--trials'], '--trials needs a value'],
+    [['run', 'x.yaml', '--seed', '--quiet'], '--seed needs a value'],
+    [['run', 'x.yaml', '--samples'], '--samples needs a value'],
+    [['run', 'x.yaml', '--jobs'], '--jobs needs a value'],
+    [['run', 'x.yaml', '--out'], '--out needs a value'],
+    [['run', 'x.yaml', '--out='], '--out needs a value'],
+    [['run', 'x.yaml', '--out', ''], '--out needs a value'],
+    [['run', 'x.yaml', '--backend'], '--backend needs a value'],
+    [['run', 'x.yaml', '--shard'], '--shard needs a value'],
+    [['check', 'results', '--against'], '--against needs a value'],
+    [['check', 'results', '--alpha'], '--alpha needs a value'],
+    [['merge', 'a', '--out'], '--out needs a value'],
+  ]);
+});

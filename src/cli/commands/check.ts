@@ -24,6 +24,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .positional('baseline', { type: 'string', demandOption: true, describe: 'baseline results directory (with metadata.json)' })
       .option('against', {
         type: 'string',
+        requiresArg: true,
         describe: 'results directory to compare (default: re-run the baseline\'s recorded experiment in a temporary directory)',
       })
       .option('statistical', {
@@ -31,12 +32,13 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         default: false,
         describe: 'test variances and means instead of exact equality (automatic when seeds, trials or backends differ)',
       })
-      .option('alpha', { type: 'number', default: DEFAULT_ALPHA, describe: 'family-wise false-alarm rate (Holm) of statistical mode' })
+      .option('alpha', { type: 'number', requiresArg: true, default: DEFAULT_ALPHA, describe: 'family-wise false-alarm rate (Holm) of statistical mode' })
       .option('json', { type: 'boolean', default: false, describe: 'write the report as JSON' })
-      .option('seed', { type: 'number', describe: 're-run with this experiment seed (implies statistical mode)' })
-      .option('backend', { choices: BACKENDS, describe: 're-run on this backend (default: the recorded one)' })
+      .option('seed', { type: 'number', requiresArg: true, describe: 're-run with this experiment seed (implies statistical mode)' })
+      .option('backend', { choices: BACKENDS, requiresArg: true, describe: 're-run on this backend (default: the recorded one)' })
       .option('jobs', {
         type: 'number',
+        requiresArg: true,
         default: defaultJobs(),
         defaultDescription: 'number of cores',
         describe: 'cells of the re-run at once, on worker threads; results do not depend on it',

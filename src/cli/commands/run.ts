@@ -55,26 +55,29 @@ export const runCommand: CommandModule<object, RunArgs> = {
         array: true,
         describe: 'experiment YAML files (default: the bundled categorical-gs-vs-reinforce experiment)',
       })
-      .option('out', { type: 'string', default: 'results', describe: 'results root: each experiment writes <out>/<name>/' })
-      .option('trials', { type: 'number', describe: 'override the file: independent estimates per cell' })
-      .option('seed', { type: 'number', describe: 'override the file: experiment seed' })
+      .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'results root: each experiment writes <out>/<name>/' })
+      .option('trials', { type: 'number', requiresArg: true, describe: 'override the file: independent estimates per cell' })
+      .option('seed', { type: 'number', requiresArg: true, describe: 'override the file: experiment seed' })
       .option('samples', {
         type: 'string',
+        requiresArg: true,
         describe: 'override the file: comma-separated sample counts, e.g. 1,10,100',
         coerce: (value: string | undefined) => value?.split(',').map(Number),
       })
-      .option('backend', { choices: BACKENDS, default: 'wasm' as BackendName, describe: 'tfjs backend (cpu is the fallback)' })
+      .option('backend', { choices: BACKENDS, requiresArg: true, default: 'wasm' as BackendName, describe: 'tfjs backend (cpu is the fallback)' })
       .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run, reusing its saved cells' })
       .option('force', { type: 'boolean', default: false, describe: 'overwrite results made from a different experiment file, and run grids beyond the size limits' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
       .option('jobs', {
         type: 'number',
+        requiresArg: true,
         default: defaultJobs(),
         defaultDescription: 'number of cores',
         describe: 'cells run at once, each on its own tfjs engine (this thread plus N-1 worker threads); results do not depend on it',
       })
       .option('shard', {
         type: 'string',
+        requiresArg: true,
         describe: 'run only shard i of N (e.g. 2/4), balanced by cost; join the shard directories with `merge`',
         coerce: (value: string | undefined) => (value === undefined ? undefined : parseShard(value)),
       })
