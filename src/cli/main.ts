@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     .strict()
     .recommendCommands()
     .fail((message, error) => {
-      // Bad arguments come as a message, a throwing `coerce` (--shard, --samples) as a YError.
+      // Bad arguments come as a message, a throwing `coerce` (--shard, the numeric options) as a YError.
       if (error && error.name !== 'YError') throw error;
       reportUsageError(message ?? error?.message);
     })

@@ -25,3 +25,56 @@ function checkOptionValues(argv: Arguments, yargs: OptionsView): void {
 }
 
 export const checkOptionValuesMiddleware = checkOptionValues as MiddlewareFunction;
+
+/** Why `text` is not an integer >= min, as the noun phrase it should be; undefined when it is one. */
+function integerProblem(text: string, min: number): string | undefined {
+  // Digits only: Number() would also take '' (as 0), '1.0', '0x10' and '1e3'.
+  if (!/^\d+$/.test(text.trim()) || Number(text) < min) return `an integer >= ${min}`;
+  return undefined;
+}
+
+/**
+ * An integer option read from its token as typed (type 'string'): a number-typed option reaches a
+ * check already converted, so 'abc' could only be reported as NaN. Defaults come as numbers.
+ */
+export function integerOption(flag: string, min: number) {
+  return {
+    type: 'string',
+    requiresArg: true,
+    coerce: (value: string | number): number => {
+      if (typeof value === 'number') return value;
+      const problem = integerProblem(value, min);
+      if (problem !== undefined) throw new UsageError(`--${flag} must be ${problem} (got '${value}')`);
+      return Number(value);
+    },
+  } as const;
+}
+
+/** A comma-separated list of integers >= min, each entry checked as typed. */
+export function integerListOption(flag: string, min: number) {
+  return {
+    type: 'string',
+    requiresArg: true,
+    coerce: (text: string): number[] =>
+      text.split(',').map((entry) => {
+        if (entry.trim() === '') throw new UsageError(`--${flag}: empty entry in '${text}'`);
+        const problem = integerProblem(entry, min);
+        if (problem !== undefined) throw new UsageError(`--${flag}: '${entry}' is not ${problem}`);
+        return Number(entry);
+      }),
+  } as const;
+}
+
+/** A number strictly between 0 and 1, read from its token as typed. Defaults come as numbers. */
+export function openUnitIntervalOption(flag: string) {
+  return {
+    type: 'string',
+    requiresArg: true,
+    coerce: (value: string | number): number => {
+      if (typeof value === 'number') return value;
+      const number = Number(value);
+      if (!(number > 0 && number < 1)) throw new UsageError(`--${flag} must be in (0, 1) (got '${value}')`);
+      return number;
+    },
+  } as const;
+}

@@ -41,3 +41,19 @@ test('an option that needs a value, given none or an empty one, is a usage error
     [['merge', 'a', '--out'], '--out needs a value'],
   ]);
 });
+
+test('a bad number is quoted as typed, not as the NaN or 0 it parses to', async () => {
+  await assertUsageErrors([
+    [['run', 'x.yaml', '--samples', '1,a'], "--samples: 'a' is not an integer >= 1"],
+    [['run', 'x.yaml', '--samples', '1,,10'], "--samples: empty entry in '1,,10'"],
+    [['run', 'x.yaml', '--samples', '1,0'], "--samples: '0' is not an integer >= 1"],
+    [['run', 'x.yaml', '--trials', 'abc'], "--trials must be an integer >= 2 (got 'abc')"],
+    [['run', 'x.yaml', '--trials', '2.5'], "--trials must be an integer >= 2 (got '2.5')"],
+    [['run', 'x.yaml', '--seed', 'abc'], "--seed must be an integer >= 0 (got 'abc')"],
+    [['run', 'x.yaml', '--seed', '-1'], "--seed must be an integer >= 0 (got '-1')"],
+    [['run', 'x.yaml', '--jobs', 'abc'], "--jobs must be an integer >= 1 (got 'abc')"],
+    [['check', 'results', '--seed', 'abc'], "--seed must be an integer >= 0 (got 'abc')"],
+    [['check', 'results', '--jobs', '1.5'], "--jobs must be an integer >= 1 (got '1.5')"],
+    [['check', 'results', '--alpha', 'abc'], "--alpha must be in (0, 1) (got 'abc')"],
+  ]);
+});

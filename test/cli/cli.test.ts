@@ -53,9 +53,9 @@ test('bad flags exit 2 with the allowed values', async () => {
 test('out-of-range flag values exit 2 with one line naming the flag, no stack trace', async () => {
   const dir = await tempDir();
   for (const [args, message] of [
-    [['run', '--jobs', '0'], '--jobs must be an integer >= 1 (got 0)'],
+    [['run', '--jobs', '0'], "--jobs must be an integer >= 1 (got '0')"],
     [['run', '--shard', '3/2'], "--shard must be i/N with 1 <= i <= N, e.g. 2/4 (got '3/2')"],
-    [['check', 'results', '--alpha', '2'], '--alpha must be in (0, 1) (got 2)'],
+    [['check', 'results', '--alpha', '2'], "--alpha must be in (0, 1) (got '2')"],
   ] as const) {
     const { code, stderr } = await cli(args, dir);
     assert.equal(code, 2, args.join(' '));
