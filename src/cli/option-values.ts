@@ -26,10 +26,12 @@ function checkOptionValues(argv: Arguments, yargs: OptionsView): void {
 
 export const checkOptionValuesMiddleware = checkOptionValues as MiddlewareFunction;
 
-/** Why `text` is not an integer >= min, as the noun phrase it should be; undefined when it is one. */
+/** Why `text` is not an integer >= min held exactly, as the noun phrase it should be; undefined when it is one. */
 function integerProblem(text: string, min: number): string | undefined {
   // Digits only: Number() would also take '' (as 0), '1.0', '0x10' and '1e3'.
   if (!/^\d+$/.test(text.trim()) || Number(text) < min) return `an integer >= ${min}`;
+  // Beyond 2^53 - 1 a double rounds: --seed 9007199254740993 would run (and be recorded) as ...992.
+  if (!Number.isSafeInteger(Number(text))) return `an integer <= 2^53 - 1 = ${Number.MAX_SAFE_INTEGER}`;
   return undefined;
 }
 

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { cli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/experiment-files.js';
+import { smallExperiment, tempDir, writeExperiment } from '../helpers/experiment-files.js';
 
 /** Each case must exit 2 with exactly `error: <message>` and the pointer to --help: no stack trace, no run. */
 async function assertUsageErrors(cases: readonly (readonly [readonly string[], string])[]): Promise<void> {
@@ -56,4 +58,20 @@ test('a bad number is quoted as typed, not as the NaN or 0 it parses to', async 
     [['check', 'results', '--jobs', '1.5'], "--jobs must be an integer >= 1 (got '1.5')"],
     [['check', 'results', '--alpha', 'abc'], "--alpha must be in (0, 1) (got 'abc')"],
   ]);
+});
+
+test('an integer beyond 2^53 - 1, which would round, is refused naming the limit; the limit itself runs', async () => {
+  const limit = 'an integer <= 2^53 - 1 = 9007199254740991';
+  await assertUsageErrors([
+    [['run', 'x.yaml', '--seed', '9007199254740993'], `--seed must be ${limit} (got '9007199254740993')`],
+    [['check', 'results', '--seed', '9007199254740992'], `--seed must be ${limit} (got '9007199254740992')`],
+    [['run', 'x.yaml', '--trials', '1' + '0'.repeat(20)], `--trials must be ${limit} (got '1${'0'.repeat(20)}')`],
+    [['run', 'x.yaml', '--samples', '1,9007199254740993'], `--samples: '9007199254740993' is not ${limit}`],
+  ]);
+  const dir = await tempDir();
+  await writeExperiment(dir, 'x.yaml', smallExperiment('  estimator: [reinforce]\n  samples: [1]', 'max-seed'));
+  const { code, stderr } = await cli(['run', 'x.yaml', '--out', 'out', '--quiet', '--seed', '9007199254740991'], dir);
+  assert.equal(code, 0, stderr);
+  const metadata = JSON.parse(await readFile(join(dir, 'out', 'max-seed', 'metadata.json'), 'utf8'));
+  assert.equal(metadata.seed, 9007199254740991);
 });
