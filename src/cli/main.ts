@@ -10,6 +10,7 @@ import { plotCommand } from './commands/plot.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT } from './exit-codes.js';
+import { checkOptionValuesMiddleware } from './option-values.js';
 import { UsageError } from './usage-error.js';
 
 async function main(): Promise<void> {
@@ -24,11 +25,15 @@ async function main(): Promise<void> {
     .command(checkCommand)
     .command(mergeCommand)
     .command(plotCommand)
+    // Registered before the commands' own coerce functions, so it runs ahead of them.
+    .middleware(checkOptionValuesMiddleware, true)
+    // Options declare requiresArg; yargs' own wording ('Not enough arguments following: out') reads as a count.
+    .updateStrings({ 'Not enough arguments following: %s': '--%s needs a value' })
     .demandCommand(1, 'name a command: run, validate, list, check, merge or plot')
     .strict()
     .recommendCommands()
     .fail((message, error) => {
-      // Bad arguments come as a message, a throwing `coerce` (--shard, --samples) as a YError.
+      // Bad arguments come as a message, a throwing `coerce` (--shard, the numeric options) as a YError.
       if (error && error.name !== 'YError') throw error;
       reportUsageError(message ?? error?.message);
     })

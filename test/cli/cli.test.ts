@@ -53,9 +53,9 @@ test('bad flags exit 2 with the allowed values', async () => {
 test('out-of-range flag values exit 2 with one line naming the flag, no stack trace', async () => {
   const dir = await tempDir();
   for (const [args, message] of [
-    [['run', '--jobs', '0'], '--jobs must be an integer >= 1 (got 0)'],
+    [['run', '--jobs', '0'], "--jobs must be an integer >= 1 (got '0')"],
     [['run', '--shard', '3/2'], "--shard must be i/N with 1 <= i <= N, e.g. 2/4 (got '3/2')"],
-    [['check', 'results', '--alpha', '2'], '--alpha must be in (0, 1) (got 2)'],
+    [['check', 'results', '--alpha', '2'], "--alpha must be in (0, 1) (got '2')"],
   ] as const) {
     const { code, stderr } = await cli(args, dir);
     assert.equal(code, 2, args.join(' '));
@@ -77,4 +77,14 @@ test('a reader that stops early (run ... | head) ends the output, not the run: e
   assert.equal(code, 0, stderr);
   assert.doesNotMatch(stderr, /EPIPE|\n\s+at /);
   assert.ok((await stat(join(dir, 'out', 'piped', 'results.csv'))).size > 0);
+});
+
+test('help shows the command name wherever an example names a command, never a literal $0', async () => {
+  const dir = await tempDir();
+  for (const command of ['run', 'check', 'merge', 'plot', 'validate', 'list']) {
+    const { code, stdout } = await cli([command, '--help'], dir);
+    assert.equal(code, 0, command);
+    assert.doesNotMatch(stdout, /\$0/, command);
+  }
+  assert.match((await cli(['run', '--help'], dir)).stdout, /reparam-bench merge part1 part2 part3 --out results/);
 });

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { DEFAULT_ALPHA } from '../../check/alpha.js';
 import { BACKENDS, type BackendName } from '../../compute/backend-names.js';
 import { defaultJobs } from '../../run/default-jobs.js';
+import { integerOption, openUnitIntervalOption } from '../option-values.js';
 import { UsageError } from '../usage-error.js';
 
 interface CheckArgs {
@@ -24,6 +25,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .positional('baseline', { type: 'string', demandOption: true, describe: 'baseline results directory (with metadata.json)' })
       .option('against', {
         type: 'string',
+        requiresArg: true,
         describe: 'results directory to compare (default: re-run the baseline\'s recorded experiment in a temporary directory)',
       })
       .option('statistical', {
@@ -31,23 +33,18 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         default: false,
         describe: 'test variances and means instead of exact equality (automatic when seeds, trials or backends differ)',
       })
-      .option('alpha', { type: 'number', default: DEFAULT_ALPHA, describe: 'family-wise false-alarm rate (Holm) of statistical mode' })
+      .option('alpha', { ...openUnitIntervalOption('alpha'), default: DEFAULT_ALPHA, describe: 'family-wise false-alarm rate (Holm) of statistical mode' })
       .option('json', { type: 'boolean', default: false, describe: 'write the report as JSON' })
-      .option('seed', { type: 'number', describe: 're-run with this experiment seed (implies statistical mode)' })
-      .option('backend', { choices: BACKENDS, describe: 're-run on this backend (default: the recorded one)' })
+      .option('seed', { ...integerOption('seed', 0), describe: 're-run with this experiment seed (implies statistical mode)' })
+      .option('backend', { choices: BACKENDS, requiresArg: true, describe: 're-run on this backend (default: the recorded one)' })
       .option('jobs', {
-        type: 'number',
+        ...integerOption('jobs', 1),
         default: defaultJobs(),
         defaultDescription: 'number of cores',
         describe: 'cells of the re-run at once, on worker threads; results do not depend on it',
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output while re-running' })
       .check((args) => {
-        if (!(args.alpha > 0 && args.alpha < 1)) throw new UsageError(`--alpha must be in (0, 1) (got ${args.alpha})`);
-        if (!(Number.isInteger(args.jobs) && args.jobs >= 1)) throw new UsageError(`--jobs must be an integer >= 1 (got ${args.jobs})`);
-        if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0)) {
-          throw new UsageError(`--seed must be an integer >= 0 (got ${args.seed})`);
-        }
         if (args.against !== undefined && (args.seed !== undefined || args.backend !== undefined)) {
           throw new UsageError('--seed and --backend apply to a re-run; they cannot be combined with --against');
         }

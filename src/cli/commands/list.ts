@@ -8,9 +8,14 @@ function describeFields(toJSONSchema: typeof z.toJSONSchema, schema: z.ZodType):
   return Object.entries(json.properties ?? {})
     .filter(([name]) => name !== 'kind')
     .map(([name, property]) => {
-      const choices = property.enum ? ` one of ${property.enum.join(' | ')}` : '';
-      const fallback = property.default !== undefined ? ` (default ${String(property.default)})` : '';
-      return `      ${name}: ${property.description ?? ''}${choices}${fallback}`;
+      // Choices and default in brackets after the name, as the estimator lines show their traits:
+      // appended to the description they ran into its last words.
+      const facts = [
+        property.enum?.join(' | '),
+        property.default !== undefined ? `default ${String(property.default)}` : undefined,
+      ].filter(Boolean);
+      const bracket = facts.length > 0 ? ` [${facts.join('; ')}]` : '';
+      return `      ${name}${bracket}: ${property.description ?? ''}`;
     });
 }
 

@@ -19,7 +19,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
         demandOption: true,
         describe: 'shard results: <out>/<name> directories, or the <out> roots holding them',
       })
-      .option('out', { type: 'string', default: 'results', describe: 'results root: each experiment writes <out>/<name>/' })
+      .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'results root: each experiment writes <out>/<name>/' })
       .option('force', { type: 'boolean', default: false, describe: 'overwrite <out>/<name>/ even when it holds results of a different experiment file' })
       .example('$0 merge shard-1 shard-2 shard-3 --out results', 'join three `run --out shard-i --shard i/3` runs')
       .example('$0 merge shards/*/my-grid --out results', 'join one experiment\'s shard directories') as never,

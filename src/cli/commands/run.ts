@@ -7,8 +7,8 @@ import { CellWorkerPool } from '../../run/worker-pool.js';
 import { defaultExperimentFile } from '../default-experiment.js';
 import { EXIT } from '../exit-codes.js';
 import { loadAll } from '../load-all.js';
+import { integerListOption, integerOption } from '../option-values.js';
 import { createProgress } from '../progress.js';
-import { UsageError } from '../usage-error.js';
 
 interface RunArgs {
   files: string[] | undefined;
@@ -56,45 +56,35 @@ export const runCommand: CommandModule<object, RunArgs> = {
         array: true,
         describe: 'experiment YAML files (default: the bundled categorical-gs-vs-reinforce experiment)',
       })
-      .option('out', { type: 'string', default: 'results', describe: 'results root: each experiment writes <out>/<name>/' })
-      .option('trials', { type: 'number', describe: 'override the file: independent estimates per cell' })
-      .option('seed', { type: 'number', describe: 'override the file: experiment seed' })
+      .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'results root: each experiment writes <out>/<name>/' })
+      .option('trials', { ...integerOption('trials', 2), describe: 'override the file: independent estimates per cell' })
+      .option('seed', { ...integerOption('seed', 0), describe: 'override the file: experiment seed' })
       .option('samples', {
-        type: 'string',
+        ...integerListOption('samples', 1),
         describe: 'override the file: comma-separated sample counts, e.g. 1,10,100',
-        coerce: (value: string | undefined) => value?.split(',').map(Number),
       })
-      .option('backend', { choices: BACKENDS, default: 'wasm' as BackendName, describe: 'tfjs backend (cpu is the fallback)' })
+      .option('backend', { choices: BACKENDS, requiresArg: true, default: 'wasm' as BackendName, describe: 'tfjs backend (cpu is the fallback)' })
       .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run, reusing its saved cells' })
       .option('force', { type: 'boolean', default: false, describe: 'overwrite results made from a different experiment file, and run grids beyond the size limits' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
       .option('jobs', {
-        type: 'number',
+        ...integerOption('jobs', 1),
         default: defaultJobs(),
         defaultDescription: 'number of cores',
         describe: 'cells run at once, each on its own tfjs engine (this thread plus N-1 worker threads); results do not depend on it',
       })
       .option('shard', {
         type: 'string',
+        requiresArg: true,
         describe: 'run only shard i of N (e.g. 2/4), balanced by cost; join the shard directories with `merge`',
         coerce: (value: string | undefined) => (value === undefined ? undefined : parseShard(value)),
-      })
-      .check((args) => {
-        if (args.trials !== undefined && !(Number.isInteger(args.trials) && args.trials >= 2)) {
-          throw new UsageError(`--trials must be an integer >= 2 (got ${args.trials})`);
-        }
-        if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0)) {
-          throw new UsageError(`--seed must be an integer >= 0 (got ${args.seed})`);
-        }
-        const bad = (args.samples as number[] | undefined)?.find((n) => !(Number.isInteger(n) && n >= 1));
-        if (bad !== undefined) throw new UsageError(`--samples must be integers >= 1 (got ${bad})`);
-        if (!(Number.isInteger(args.jobs) && args.jobs >= 1)) throw new UsageError(`--jobs must be an integer >= 1 (got ${args.jobs})`);
-        return true;
       })
       .example('$0 run', 'run the bundled default experiment into results/')
       .example('$0 run experiments/x.yaml --trials 50 --samples 1,10', 'a quick look at a smaller grid')
       .example('$0 run experiments/x.yaml --resume', 'finish a run stopped with Ctrl-C')
-      .example('$0 run experiments/x.yaml --out part2 --shard 2/3', 'one machine\'s third of the grid; then `$0 merge part*/ --out results`') as never,
+      // yargs puts the command name only for the $0 that starts an example: merge gets its own line.
+      .example('$0 run experiments/x.yaml --out part2 --shard 2/3', 'one machine\'s third of the grid')
+      .example('$0 merge part1 part2 part3 --out results', 'then join the three machines\' parts') as never,
   handler: async (args) => {
     // One set of worker threads for every experiment of the command, started first: they
     // load tfjs on the other cores while this thread loads the rest of the tool.
