@@ -9,7 +9,7 @@ import { runToDirectory } from '../../src/run/run-to-directory.js';
 import { cli } from '../helpers/cli.js';
 import { tempDir, writeExperiment } from '../helpers/experiment-files.js';
 
-// A swept objective field, so the CSV has a sweep column to read back.
+// A swept objective field, so the CSV has a sweep column to read back (and the figure is variance-vs-target).
 const experimentText = (samples = '[2, 5, 30]') => `name: grid
 seed: 5
 trials: 30
@@ -62,8 +62,8 @@ test('3 shards run separately and merged are byte-identical to one run', async (
     singleMetadata.cells.map((c: { seed: number }) => c.seed),
   );
   assert.equal(
-    await readFile(join(merged.dir, 'variance.vl.json'), 'utf8'),
-    await readFile(join(single.dir, 'variance.vl.json'), 'utf8'),
+    await readFile(join(merged.dir, 'variance-vs-target.vl.json'), 'utf8'),
+    await readFile(join(single.dir, 'variance-vs-target.vl.json'), 'utf8'),
   );
 
   // The same shard twice is reported as duplicates and changes nothing.
