@@ -45,3 +45,12 @@ test('two sample counts: the slope table shows χ²/dof as —, not NaN', async 
   assert.match(html, /Log-log slope of variance against n/);
   assert.doesNotMatch(html, /NaN/);
 });
+
+test('a sampling check with too few draws for its chi-square test says so', async () => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'few.yaml', 'kind: sampling-check\nname: few\ndistribution:\n  logits: [0, 1, 2]\ndraws: 20\n');
+  const { code, stderr } = await cli(['run', 'few.yaml', '--out', 'out', '--quiet'], dir);
+  assert.equal(code, 0, stderr);
+  // softmax([0, 1, 2]) puts 0.09 on the first class: 1.8 expected draws of 20.
+  assert.match(stderr, /warning: few\.yaml: a class expects only 1\.8 draws; below 5 the chi-square p-value is unreliable: raise draws/);
+});

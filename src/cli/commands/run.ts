@@ -114,6 +114,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
           const outcome = await samplingCheckToDirectory(experiment, { out: args.out, force: args.force });
           const { fit } = outcome.result;
           process.stdout.write(`${outcome.dir}: sampling check, chi-square ${fit.statistic.toFixed(2)} on ${fit.dof} dof, p = ${fit.pValue.toPrecision(3)}\n`);
+          // The usual rule for the chi-square approximation: every expected count at least 5.
+          if (fit.minExpected < 5) {
+            process.stderr.write(`warning: ${experiment.file}: a class expects only ${fit.minExpected.toPrecision(2)} draws; below 5 the chi-square p-value is unreliable: raise draws\n`);
+          }
           for (const file of outcome.files) process.stdout.write(`  ${file}\n`);
           continue;
         }
