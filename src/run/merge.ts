@@ -1,10 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Cell, canonicalJson, planCells } from '../experiment/cells.js';
 import { InputError, type InputProblem } from '../experiment/input-error.js';
 import { parseExperiment } from '../experiment/load.js';
 import type { Experiment } from '../experiment/validate.js';
-import { directoryProblem } from '../results/assert-directory.js';
+import { findResultDirectories } from '../results/result-directories.js';
 import { replaceDirectory } from '../results/atomic-write.js';
 import { formatCsv } from '../results/csv.js';
 import { isSamplingCheckMetadata, type MergedShard, type RunMetadata } from '../results/metadata.js';
@@ -43,38 +43,6 @@ function cellKey(estimator: string, temperature: number | null | undefined, samp
 
 const keyOfCell = (cell: Cell) => cellKey(cell.choice.label, cell.temperature, cell.samples, cell.sweep);
 
-async function hasMetadata(dir: string): Promise<boolean> {
-  return (await stat(join(dir, RESULT_FILES.metadata)).catch(() => undefined))?.isFile() ?? false;
-}
-
-/**
- * The results directories named: each path is one (it holds metadata.json) or a
- * root whose subdirectories are (as `run --out ROOT` leaves them).
- */
-export async function findResultDirectories(paths: readonly string[]): Promise<string[]> {
-  const problems: InputProblem[] = [];
-  const found: string[] = [];
-  for (const path of paths) {
-    const problem = await directoryProblem(path);
-    if (problem) {
-      problems.push(problem);
-      continue;
-    }
-    if (await hasMetadata(path)) {
-      found.push(path);
-      continue;
-    }
-    const children = await readdir(path);
-    const dirs: string[] = [];
-    for (const child of children.sort()) {
-      if (!child.startsWith('.') && (await hasMetadata(join(path, child)))) dirs.push(join(path, child));
-    }
-    if (dirs.length === 0) problems.push({ file: path, message: `no ${RESULT_FILES.metadata} here or in its subdirectories: not a results directory` });
-    found.push(...dirs);
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  return found;
-}
 
 async function readInput(dir: string): Promise<ShardInput> {
   const metadataFile = join(dir, RESULT_FILES.metadata);

@@ -15,7 +15,7 @@ test('validate accepts every shipped experiment, sampling checks included', asyn
   assert.match(result.stdout, /gumbel-max-sampling\.yaml: ok \(sampling check, 8000 draws\)/);
 });
 
-test('run writes a sampling check (CSVs, figures, index.html); plot redraws it; plot on a non-results directory exits 2', async () => {
+test('run writes a sampling check (CSVs, figures, index.html); plot redraws it, or every one under a root; plot on a non-results directory exits 2', async () => {
   const dir = await tempDir();
   try {
     const file = await writeExperiment(dir, 'check.yaml', 'kind: sampling-check\nname: tiny-check\ndistribution:\n  logits: [0, 1, 2]\ndraws: 500\nreplications: 3\nrelaxed:\n  temperatures: [1, 0.1]\n  draws: 2\n');
@@ -28,9 +28,13 @@ test('run writes a sampling check (CSVs, figures, index.html); plot redraws it; 
     }
     const plot = await cli(['plot', join(dir, 'out', 'tiny-check')], dir);
     assert.equal(plot.code, 0, plot.stderr);
+    // A root (as `run --out` leaves it) stands for the results directories in it.
+    const root = await cli(['plot', join(dir, 'out')], dir);
+    assert.equal(root.code, 0, root.stderr);
+    assert.match(root.stdout, /tiny-check: \d+ files/);
     const bad = await cli(['plot', dir], dir);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /metadata\.json: cannot read/);
+    assert.match(bad.stderr, /no metadata\.json here or in its subdirectories: not a results directory/);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
