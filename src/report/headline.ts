@@ -194,8 +194,9 @@ export function varianceHeadline(experiment: Experiment, rows: readonly ResultRo
   for (const plot of experiment.plots) {
     const params = paramsOf(plot, rows);
     const multipleN = new Set(rows.map((r) => r.samples)).size > 1;
-    if (plot.kind === 'variance-vs-samples' && multipleN) {
-      tables.push(slopeTable(rows, params, exact));
+    if (plot.kind === 'variance-vs-samples') {
+      // A slope needs two sample counts; the ratios to Gumbel-Softmax hold at any one.
+      if (multipleN) tables.push(slopeTable(rows, params, exact));
       const ratios = ratioTable(rows, params);
       if (ratios) tables.push(ratios);
     } else if (plot.kind === 'snr-vs-samples') {

@@ -58,3 +58,13 @@ test('a sampling check with too few draws for its chi-square test says so', asyn
   // softmax([0, 1, 2]) puts 0.09 on the first class: 1.8 expected draws of 20.
   assert.match(stderr, /warning: few\.yaml: a class expects only 1\.8 draws; below 5 the chi-square p-value is unreliable: raise draws/);
 });
+
+test('one sample count: no slope, but the variance ratios to Gumbel-Softmax are still headline numbers', async () => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'one.yaml', smallExperiment('  estimator: [reinforce, gumbel-softmax]\n  temperature: [0.5]\n  samples: [10]', 'one'));
+  const { code, stderr } = await cli(['run', 'one.yaml', '--out', 'out', '--quiet'], dir);
+  assert.equal(code, 0, stderr);
+  const html = await readFile(join(dir, 'out', 'one', 'index.html'), 'utf8');
+  assert.match(html, /Variance relative to Gumbel-Softmax/);
+  assert.doesNotMatch(html, /Log-log slope of variance against n/);
+});
