@@ -40,12 +40,17 @@ test('run writes a sampling check (CSVs, figures, index.html); plot redraws it, 
   }
 });
 
-test('two sample counts: the slope table shows χ²/dof as —, not NaN', async () => {
+/** The index.html that `run` writes for a small categorical experiment with these grid lines. */
+async function indexHtmlOf(name: string, grid: string): Promise<string> {
   const dir = await tempDir();
-  await writeExperiment(dir, 'two.yaml', smallExperiment('  estimator: [reinforce, reinforce-baseline]\n  samples: [2, 8]', 'two'));
-  const { code, stderr } = await cli(['run', 'two.yaml', '--out', 'out', '--quiet'], dir);
+  await writeExperiment(dir, `${name}.yaml`, smallExperiment(grid, name));
+  const { code, stderr } = await cli(['run', `${name}.yaml`, '--out', 'out', '--quiet'], dir);
   assert.equal(code, 0, stderr);
-  const html = await readFile(join(dir, 'out', 'two', 'index.html'), 'utf8');
+  return readFile(join(dir, 'out', name, 'index.html'), 'utf8');
+}
+
+test('two sample counts: the slope table shows χ²/dof as —, not NaN', async () => {
+  const html = await indexHtmlOf('two', '  estimator: [reinforce, reinforce-baseline]\n  samples: [2, 8]');
   assert.match(html, /Log-log slope of variance against n/);
   assert.doesNotMatch(html, /NaN/);
 });
@@ -60,11 +65,7 @@ test('a sampling check with too few draws for its chi-square test says so', asyn
 });
 
 test('one sample count: no slope, but the variance ratios to Gumbel-Softmax are still headline numbers', async () => {
-  const dir = await tempDir();
-  await writeExperiment(dir, 'one.yaml', smallExperiment('  estimator: [reinforce, gumbel-softmax]\n  temperature: [0.5]\n  samples: [10]', 'one'));
-  const { code, stderr } = await cli(['run', 'one.yaml', '--out', 'out', '--quiet'], dir);
-  assert.equal(code, 0, stderr);
-  const html = await readFile(join(dir, 'out', 'one', 'index.html'), 'utf8');
+  const html = await indexHtmlOf('one', '  estimator: [reinforce, gumbel-softmax]\n  temperature: [0.5]\n  samples: [10]');
   assert.match(html, /Variance relative to Gumbel-Softmax/);
   assert.doesNotMatch(html, /Log-log slope of variance against n/);
 });
