@@ -3,7 +3,7 @@
  * on categorical-linear (K = 8), bernoulli-quadratic and gaussian-quadratic at T = 200
  * for each available tfjs backend and for a fused hand-written float64 loop (the
  * baseline), the fitted exponent of time in T * n, the share of time spent generating
- * noise, and the --jobs speed-up on a 40-cell grid. Every measurement runs in a fresh
+ * noise, and the --jobs speed-up on two 40-cell grids. Every measurement runs in a fresh
  * child process; the hand loop and wasm twice (COMPARED_TWICE). Prints markdown tables
  * and writes bench/results.json (--quick: bench/results.quick.json).
  */
@@ -45,9 +45,6 @@ const OBJECTIVES = [
 const MEASURE = fileURLToPath(new URL('./measure.js', import.meta.url));
 // --quick writes beside the full run's record instead of over it, in the source tree.
 const RESULTS = fileURLToPath(new URL(quick ? '../../../bench/results.quick.json' : '../../../bench/results.json', import.meta.url));
-
-/** Alternating --jobs 1 / --jobs 2 runs of the 40-cell grid; the best of each counts. */
-const JOBS_REPEATS = 3;
 
 /**
  * Where a cell has a hand loop, the hand loop and wasm are measured again after the other
@@ -113,6 +110,72 @@ function logLogSlope(points: readonly { x: number; y: number }[]): number | unde
 
 const fmt = (x: number | undefined, digits = 2) => (x === undefined ? '—' : x.toFixed(digits));
 const fmtMs = (ms: number | undefined) => (ms === undefined ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+
+/** Alternating --jobs 1 / --jobs 2 runs of each 40-cell grid; the best of each counts. */
+const JOBS_REPEATS = 3;
+
+interface JobsGrid {
+  readonly label: string;
+  readonly samples: readonly number[];
+}
+
+/**
+ * The --jobs grids: 4 categorical estimators x 10 sample counts at T = 200. Study-sized: n
+ * log-spaced up to 10^5, as the studies the tool is for (one job ~20 s here). Small: the grid
+ * first chosen when its one-job run took 17.6 s, 3 s since the kernels got faster; it shows
+ * what each engine's fixed cost (worker start, its own JIT compiles) does to a short run.
+ */
+const JOBS_GRIDS: readonly JobsGrid[] = [
+  { label: 'study-sized', samples: logSpaced(quick ? 100 : 1000, quick ? 10_000 : 100_000, 10) },
+  { label: 'small', samples: quick ? [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000] : [1000, 1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000, 5500] },
+];
+
+function logSpaced(from: number, to: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => Math.round(from * (to / from) ** (i / (count - 1))));
+}
+
+type JobsRun = JobsResult & { readonly jobs: number };
+
+interface JobsSpeedup extends JobsGrid {
+  /** The experiment, as JSON text. */
+  readonly grid: string;
+  readonly runs: readonly JobsRun[];
+  readonly one: JobsRun;
+  readonly two: JobsRun;
+  readonly speedup: number;
+  readonly identical: boolean;
+}
+
+async function measureJobsSpeedup({ label, samples }: JobsGrid, log: (line: string) => void): Promise<JobsSpeedup> {
+  const grid = JSON.stringify({
+    name: 'bench-jobs',
+    seed: 1,
+    trials: TRIALS,
+    objective: OBJECTIVES[0],
+    grid: { estimator: ['reinforce', 'reinforce-baseline', 'gumbel-softmax', 'st-gumbel-softmax'], temperature: [TEMPERATURE], samples },
+  });
+  // Alternating repeats, best of each: other processes on the machine (and on this VM's
+  // host: single runs here vary by 10%) only ever add time.
+  const runs: JobsRun[] = [];
+  for (let repeat = 0; repeat < JOBS_REPEATS; repeat++) {
+    for (const jobs of [1, 2]) {
+      const result = await measure<JobsResult>({ mode: 'jobs', jobs, experiment: grid });
+      runs.push({ ...result, jobs });
+      log(`${label} 40-cell grid, --jobs ${jobs}: ${fmtMs(result.ms)} (${result.cells} cells)`);
+    }
+  }
+  const best = (jobs: number) => runs.filter((r) => r.jobs === jobs).sort((a, b) => a.ms - b.ms)[0] as JobsRun;
+  const one = best(1);
+  const two = best(2);
+  return { label, samples, grid, runs, one, two, speedup: one.ms / two.ms, identical: runs.every((r) => r.csvSha256 === one.csvSha256) };
+}
+
+/** Each repeat's one-job time over its two-job time. */
+function pairSpeedups(runs: readonly JobsRun[]): number[] {
+  const ones = runs.filter((r) => r.jobs === 1);
+  const twos = runs.filter((r) => r.jobs === 2);
+  return ones.map((one, i) => one.ms / (twos[i] as JobsRun).ms);
+}
 
 interface Row {
   objective: string;
@@ -227,33 +290,8 @@ async function main(): Promise<void> {
     return { objective, estimator, engine, exponent: fit(FIT_FROM), largeExponent: fit(FIT_LARGE_FROM) };
   });
 
-  // --jobs speed-up on a 40-cell grid (4 estimators x 10 sample counts).
-  const jobsGrid = JSON.stringify({
-    name: 'bench-jobs',
-    seed: 1,
-    trials: TRIALS,
-    objective: OBJECTIVES[0],
-    grid: {
-      estimator: ['reinforce', 'reinforce-baseline', 'gumbel-softmax', 'st-gumbel-softmax'],
-      temperature: [TEMPERATURE],
-      // Cells of realistic size, as in a real study (worker start-up, ~0.25 s, overlaps the main thread's first cell).
-      samples: quick ? [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000] : [1000, 1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000, 5500],
-    },
-  });
-  // Alternating repeats, best of each: other processes on the machine (and on this VM's
-  // host: single runs here vary by 10%) only ever add time.
-  const jobsRuns: (JobsResult & { jobs: number })[] = [];
-  for (let repeat = 0; repeat < JOBS_REPEATS; repeat++) {
-    for (const jobs of [1, 2]) {
-      const result = await measure<JobsResult>({ mode: 'jobs', jobs, experiment: jobsGrid });
-      jobsRuns.push({ ...result, jobs });
-      log(`40-cell grid, --jobs ${jobs}: ${fmtMs(result.ms)} (${result.cells} cells)`);
-    }
-  }
-  const best = (jobs: number) => jobsRuns.filter((r) => r.jobs === jobs).sort((a, b) => a.ms - b.ms)[0] as JobsResult;
-  const one = best(1);
-  const two = best(2);
-  const speedup = one.ms / two.ms;
+  const jobs: JobsSpeedup[] = [];
+  for (const grid of JOBS_GRIDS) jobs.push(await measureJobsSpeedup(grid, log));
 
   // Tables.
   const out: string[] = [];
@@ -300,11 +338,13 @@ async function main(): Promise<void> {
     out.push(`| ${objective} | ${estimator} | ${cols.join(' | ')} |`);
   }
   out.push('');
-  out.push(
-    `--jobs on a 40-cell grid (categorical-linear K = 8, 4 estimators x 10 sample counts, T = ${TRIALS}; best of ${JOBS_REPEATS} alternating runs, wall time including worker start-up): ` +
-      `jobs=1 ${fmtMs(one.ms)}, jobs=2 ${fmtMs(two.ms)}, speed-up ${speedup.toFixed(2)}x on ${availableParallelism()} cores; ` +
-      `CSVs ${jobsRuns.every((r) => r.csvSha256 === one.csvSha256) ? 'byte-identical' : 'DIFFER'}.`,
-  );
+  for (const { label, samples, runs, one, two, speedup, identical } of jobs) {
+    out.push(
+      `--jobs on the ${label} 40-cell grid (categorical-linear K = 8, 4 estimators x n = ${samples[0]}..${samples.at(-1)}, T = ${TRIALS}; best of ${JOBS_REPEATS} alternating runs, wall time including worker start-up): ` +
+        `jobs=1 ${fmtMs(one.ms)}, jobs=2 ${fmtMs(two.ms)}, speed-up ${speedup.toFixed(2)}x on ${availableParallelism()} cores ` +
+        `(pairs ${pairSpeedups(runs).map((x) => x.toFixed(2)).join(', ')}); CSVs ${identical ? 'byte-identical' : 'DIFFER'}.`,
+    );
+  }
   const worstDiff = Math.max(...rows.map((r) => r.relDiffFromHand ?? 0));
   out.push(`Largest relative difference between a backend's estimates and the hand loop's (same noise): ${worstDiff.toExponential(1)}.`);
   if (!engines.includes('tensorflow')) out.push(`tensorflow: ${tensorflow}.`);
@@ -336,7 +376,7 @@ async function main(): Promise<void> {
         tensorflow,
         cells: rows,
         exponents,
-        jobs: { grid: JSON.parse(jobsGrid), runs: jobsRuns, speedup, identical: jobsRuns.every((r) => r.csvSha256 === one.csvSha256) },
+        jobs: jobs.map(({ label, grid, runs, speedup, identical }) => ({ label, grid: JSON.parse(grid), runs, speedup, identical })),
         notes,
         wallSeconds: totalSeconds,
       },
