@@ -16,6 +16,8 @@ import { UsageError } from './usage-error.js';
 async function main(): Promise<void> {
   await yargs(hideBin(process.argv))
     .scriptName('reparam-bench')
+    // Numeric options are read as typed and checked by their own coerce (option-values.ts).
+    .parserConfiguration({ 'parse-numbers': false })
     .usage(
       '$0 <command>\n\nMeasure the variance and bias of gradient estimators (pathwise, REINFORCE, Gumbel-Softmax, ...)\nover a YAML grid of estimator x temperature x samples x objective parameters.',
     )

@@ -11,7 +11,7 @@ interface OptionsView {
  * value, given twice, comes as an array that commands would pass on (a path, a hash input) and
  * crash on; array options (the positional file lists) keep theirs. An option declared with
  * requiresArg but given an empty value (`--out=`, `--out ""`) would be read as '' (results in the
- * working directory): it needs a value as much as a bare `--out` does.
+ * working directory): it needs a value as much as a bare `--out` does, and so does --no-out.
  */
 function checkOptionValues(argv: Arguments, yargs: OptionsView): void {
   const { array, narg } = yargs.getOptions();
@@ -21,6 +21,8 @@ function checkOptionValues(argv: Arguments, yargs: OptionsView): void {
       throw new UsageError(`--${key} given more than once (${value.join(', ')})`);
     }
     if (value === '' && key in narg) throw new UsageError(`--${key} needs a value`);
+    // yargs reads --no-<key> as false for any option, not only for booleans.
+    if (value === false && key in narg) throw new UsageError(`--${key} needs a value (--no-${key} is not one)`);
   }
 }
 
@@ -35,28 +37,29 @@ function integerProblem(text: string, min: number): string | undefined {
   return undefined;
 }
 
-/**
- * An integer option read from its token as typed (type 'string'): a number-typed option reaches a
- * check already converted, so 'abc' could only be reported as NaN. Defaults come as numbers.
- */
-export function integerOption(flag: string, min: number) {
+// Numeric options are read from their tokens as typed, so 'abc' is quoted rather than reported as NaN:
+// the CLI turns yargs' number parsing off (main.ts) and they declare no type, so --help spells out
+// the value form in the description rather than showing [string].
+
+/** An integer option >= min. Defaults come as numbers. */
+export function integerOption(flag: string, min: number, describe: string) {
   return {
-    type: 'string',
     requiresArg: true,
-    coerce: (value: string | number): number => {
-      if (typeof value === 'number') return value;
-      const problem = integerProblem(value, min);
-      if (problem !== undefined) throw new UsageError(`--${flag} must be ${problem} (got '${value}')`);
-      return Number(value);
+    describe: `${describe} (an integer >= ${min})`,
+    coerce: (text: string | number): number => {
+      if (typeof text === 'number') return text;
+      const problem = integerProblem(text, min);
+      if (problem !== undefined) throw new UsageError(`--${flag} must be ${problem} (got '${text}')`);
+      return Number(text);
     },
   } as const;
 }
 
 /** A comma-separated list of integers >= min, each entry checked as typed. */
-export function integerListOption(flag: string, min: number) {
+export function integerListOption(flag: string, min: number, describe: string) {
   return {
-    type: 'string',
     requiresArg: true,
+    describe: `${describe} (comma-separated integers >= ${min})`,
     coerce: (text: string): number[] =>
       text.split(',').map((entry) => {
         if (entry.trim() === '') throw new UsageError(`--${flag}: empty entry in '${text}'`);
@@ -67,15 +70,15 @@ export function integerListOption(flag: string, min: number) {
   } as const;
 }
 
-/** A number strictly between 0 and 1, read from its token as typed. Defaults come as numbers. */
-export function openUnitIntervalOption(flag: string) {
+/** A number strictly between 0 and 1. Defaults come as numbers. */
+export function openUnitIntervalOption(flag: string, describe: string) {
   return {
-    type: 'string',
     requiresArg: true,
-    coerce: (value: string | number): number => {
-      if (typeof value === 'number') return value;
-      const number = Number(value);
-      if (!(number > 0 && number < 1)) throw new UsageError(`--${flag} must be in (0, 1) (got '${value}')`);
+    describe: `${describe} (a number in (0, 1))`,
+    coerce: (text: string | number): number => {
+      if (typeof text === 'number') return text;
+      const number = Number(text);
+      if (!(number > 0 && number < 1)) throw new UsageError(`--${flag} must be in (0, 1) (got '${text}')`);
       return number;
     },
   } as const;

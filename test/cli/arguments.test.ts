@@ -41,7 +41,34 @@ test('an option that needs a value, given none or an empty one, is a usage error
     [['check', 'results', '--against'], '--against needs a value'],
     [['check', 'results', '--alpha'], '--alpha needs a value'],
     [['merge', 'a', '--out'], '--out needs a value'],
+    // yargs reads --no-<option> as false, which the numeric options' checks cannot read as text.
+    [['run', 'x.yaml', '--no-trials'], '--trials needs a value (--no-trials is not one)'],
+    [['run', 'x.yaml', '--no-samples'], '--samples needs a value (--no-samples is not one)'],
+    [['run', 'x.yaml', '--no-shard'], '--shard needs a value (--no-shard is not one)'],
+    [['run', 'x.yaml', '--no-backend'], '--backend needs a value (--no-backend is not one)'],
+    [['check', 'results', '--no-alpha'], '--alpha needs a value (--no-alpha is not one)'],
   ]);
+});
+
+test('--help gives each numeric option its value form, not the [string] it is read as', async () => {
+  const dir = await tempDir();
+  const run = await cli(['run', '--help'], dir);
+  const check = await cli(['check', '--help'], dir);
+  assert.equal(run.code, 0);
+  assert.equal(check.code, 0);
+  // Joined so yargs' wrapping cannot split a phrase.
+  const help = `${run.stdout}\n${check.stdout}`.replace(/\s+/g, ' ');
+  for (const [option, form] of [
+    ['--trials', 'an integer >= 2'],
+    ['--seed', 'an integer >= 0'],
+    ['--samples', 'comma-separated integers >= 1'],
+    ['--jobs', 'an integer >= 1'],
+    ['--alpha', 'a number in (0, 1)'],
+  ] as const) {
+    const line = help.slice(help.indexOf(` ${option} `), help.indexOf(' --', help.indexOf(` ${option} `) + 1));
+    assert.ok(line.includes(`(${form})`), line);
+    assert.ok(!line.includes('[string]'), line);
+  }
 });
 
 test('a bad number is quoted as typed, not as the NaN or 0 it parses to', async () => {

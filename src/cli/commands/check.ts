@@ -33,15 +33,14 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         default: false,
         describe: 'test variances and means instead of exact equality (automatic when seeds, trials or backends differ)',
       })
-      .option('alpha', { ...openUnitIntervalOption('alpha'), default: DEFAULT_ALPHA, describe: 'family-wise false-alarm rate (Holm) of statistical mode' })
+      .option('alpha', { ...openUnitIntervalOption('alpha', 'family-wise false-alarm rate (Holm) of statistical mode'), default: DEFAULT_ALPHA })
       .option('json', { type: 'boolean', default: false, describe: 'write the report as JSON' })
-      .option('seed', { ...integerOption('seed', 0), describe: 're-run with this experiment seed (implies statistical mode)' })
+      .option('seed', integerOption('seed', 0, 're-run with this experiment seed (implies statistical mode)'))
       .option('backend', { choices: BACKENDS, requiresArg: true, describe: 're-run on this backend (default: the recorded one)' })
       .option('jobs', {
-        ...integerOption('jobs', 1),
+        ...integerOption('jobs', 1, 'cells of the re-run at once, on worker threads; results do not depend on it'),
         default: defaultJobs(),
         defaultDescription: 'number of cores',
-        describe: 'cells of the re-run at once, on worker threads; results do not depend on it',
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output while re-running' })
       .check((args) => {

@@ -57,21 +57,17 @@ export const runCommand: CommandModule<object, RunArgs> = {
         describe: 'experiment YAML files (default: the bundled categorical-gs-vs-reinforce experiment)',
       })
       .option('out', { type: 'string', requiresArg: true, default: 'results', describe: 'results root: each experiment writes <out>/<name>/' })
-      .option('trials', { ...integerOption('trials', 2), describe: 'override the file: independent estimates per cell' })
-      .option('seed', { ...integerOption('seed', 0), describe: 'override the file: experiment seed' })
-      .option('samples', {
-        ...integerListOption('samples', 1),
-        describe: 'override the file: comma-separated sample counts, e.g. 1,10,100',
-      })
+      .option('trials', integerOption('trials', 2, 'override the file: independent estimates per cell'))
+      .option('seed', integerOption('seed', 0, 'override the file: experiment seed'))
+      .option('samples', integerListOption('samples', 1, 'override the file: sample counts, e.g. 1,10,100'))
       .option('backend', { choices: BACKENDS, requiresArg: true, default: 'wasm' as BackendName, describe: 'tfjs backend (cpu is the fallback)' })
       .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run, reusing its saved cells' })
       .option('force', { type: 'boolean', default: false, describe: 'overwrite results made from a different experiment file, and run grids beyond the size limits' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
       .option('jobs', {
-        ...integerOption('jobs', 1),
+        ...integerOption('jobs', 1, 'cells run at once, each on its own tfjs engine (this thread plus N-1 worker threads); results do not depend on it'),
         default: defaultJobs(),
         defaultDescription: 'number of cores',
-        describe: 'cells run at once, each on its own tfjs engine (this thread plus N-1 worker threads); results do not depend on it',
       })
       .option('shard', {
         type: 'string',
