@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { BackendName } from '../compute/backend-names.js';
 import type { Cell, SkippedCells } from '../experiment/cells.js';
@@ -71,13 +71,29 @@ export function partialDir(dir: string): string {
   return join(dirname(dir), `.${dir.split(/[\\/]/).pop()}.partial`);
 }
 
-async function previousExperimentFile(dir: string): Promise<string | undefined> {
+/** What <out>/<name> holds before a run replaces it. */
+type PreviousResults =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'results'; readonly file: string }
+  | { readonly kind: 'other' };
+
+async function previousResults(dir: string): Promise<PreviousResults> {
+  let entries: string[];
   try {
-    const metadata = JSON.parse(await readFile(join(dir, RESULT_FILES.metadata), 'utf8')) as RunMetadata;
-    return metadata.experiment.file;
-  } catch {
-    return undefined;
+    entries = await readdir(dir);
+  } catch (error) {
+    // A file in the way is something the user made; a missing path is nothing to lose.
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { kind: 'none' } : { kind: 'other' };
   }
+  if (entries.length === 0) return { kind: 'none' };
+  try {
+    const metadata = JSON.parse(await readFile(join(dir, RESULT_FILES.metadata), 'utf8')) as Partial<RunMetadata> | null;
+    const file = metadata?.experiment?.file;
+    if (typeof file === 'string') return { kind: 'results', file };
+  } catch {
+    // Not our metadata: below.
+  }
+  return { kind: 'other' };
 }
 
 /** Why --out cannot hold results, for the errors that are the path's fault. */
@@ -99,15 +115,29 @@ async function startPartialStateUnder(out: string, partial: string, fingerprint:
   }
 }
 
-/** Refuses to overwrite results made from a different experiment file, unless forced. */
+/**
+ * Refuses to overwrite results made from a different experiment file, or a path that holds
+ * something other than results (an experiment named like a folder of the user's, with --out
+ * above it, would otherwise replace that folder), unless forced.
+ */
 export async function assertOwnResults(dir: string, file: string, force: boolean | undefined): Promise<void> {
-  const previous = await previousExperimentFile(dir);
-  if (previous === undefined || resolve(previous) === resolve(file) || force) return;
+  const previous = await previousResults(dir);
+  if (force || previous.kind === 'none') return;
+  if (previous.kind === 'other') {
+    throw new InputError([
+      {
+        file,
+        path: 'name',
+        message: `${dir} exists and is not a reparam-bench results directory (no readable metadata.json); rename the experiment, choose another --out, or pass --force to replace it`,
+      },
+    ]);
+  }
+  if (resolve(previous.file) === resolve(file)) return;
   throw new InputError([
     {
       file,
       path: 'name',
-      message: `${dir} holds results of a different experiment file (${previous}); rename the experiment or pass --force to overwrite`,
+      message: `${dir} holds results of a different experiment file (${previous.file}); rename the experiment or pass --force to overwrite`,
     },
   ]);
 }
