@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { BackendName } from '../compute/backend-names.js';
 import type { Cell, SkippedCells } from '../experiment/cells.js';
@@ -71,6 +71,15 @@ export function partialDir(dir: string): string {
   return join(dirname(dir), `.${dir.split(/[\\/]/).pop()}.partial`);
 }
 
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What <out>/<name> holds before a run replaces it. */
 type PreviousResults =
   | { readonly kind: 'none' }
@@ -82,8 +91,10 @@ async function previousResults(dir: string): Promise<PreviousResults> {
   try {
     entries = await readdir(dir);
   } catch (error) {
-    // A file in the way is something the user made; a missing path is nothing to lose.
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { kind: 'none' } : { kind: 'other' };
+    const code = (error as NodeJS.ErrnoException).code;
+    // Nothing there to lose (a file higher up the path is --out's own error, reported at the first write).
+    if (code === 'ENOENT' || (code === 'ENOTDIR' && !(await exists(dir)))) return { kind: 'none' };
+    return { kind: 'other' };
   }
   if (entries.length === 0) return { kind: 'none' };
   try {
