@@ -116,9 +116,9 @@ const UNWRITABLE: Readonly<Record<string, string>> = {
 };
 
 /** The run's first write under --out: a path that cannot take it is bad input, not a failed run. */
-async function startPartialStateUnder(out: string, partial: string, fingerprint: string): Promise<void> {
+async function startPartialStateUnder(out: string, partial: string, fingerprint: string, done: ReadonlyMap<string, FinishedCell>): Promise<void> {
   try {
-    await startPartialState(partial, fingerprint);
+    await startPartialState(partial, fingerprint, done.values());
   } catch (error) {
     const why = UNWRITABLE[(error as NodeJS.ErrnoException).code ?? ''];
     if (why) throw new InputError([{ file: out, message: `cannot write results under --out: ${why}` }]);
@@ -181,7 +181,7 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
     ]);
   }
   const discardedCells = !options.resume && saved ? saved.cells.size : 0;
-  if (done.size === 0) await startPartialStateUnder(options.out, partial, fingerprint);
+  await startPartialStateUnder(options.out, partial, fingerprint, done);
 
   const started = new Date();
   let appended = 0;
