@@ -9,6 +9,7 @@ import { replaceDirectory } from '../results/atomic-write.js';
 import { formatCsv } from '../results/csv.js';
 import { isSamplingCheckMetadata, type MergedShard, type RunMetadata } from '../results/metadata.js';
 import { parseResultsCsv } from '../results/parse-csv.js';
+import { parseResultsMetadata } from '../results/read-metadata.js';
 import type { ResultRow } from '../results/result-row.js';
 import { applyOverrides, effectiveSettings } from './overrides.js';
 import { assertOwnResults, RESULT_FILES, writeResults } from './run-to-directory.js';
@@ -49,15 +50,14 @@ async function readInput(dir: string): Promise<ShardInput> {
   const csvFile = join(dir, RESULT_FILES.csv);
   const cannot = (error: unknown) =>
     new InputError([{ file: dir, message: `cannot read results: ${error instanceof Error ? error.message : String(error)}` }]);
-  let metadata: RunMetadata;
+  let text: string;
   try {
-    metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as RunMetadata;
+    text = await readFile(metadataFile, 'utf8');
   } catch (error) {
     throw cannot(error);
   }
-  if (typeof metadata?.experiment?.text !== 'string' || typeof metadata.experiment.sha256 !== 'string') {
-    throw new InputError([{ file: metadataFile, message: 'not a reparam-bench metadata.json (no experiment text)' }]);
-  }
+  // A sampling check's metadata is of another shape; merge reads only its experiment (checked alike).
+  const metadata = parseResultsMetadata(text, metadataFile) as RunMetadata;
   if (isSamplingCheckMetadata(metadata)) return { dir, metadata, rows: [] };
   try {
     return { dir, metadata, rows: parseResultsCsv(await readFile(csvFile, 'utf8'), csvFile).rows };
