@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Cell, canonicalJson, planCells } from '../experiment/cells.js';
 import { InputError, type InputProblem } from '../experiment/input-error.js';
 import { parseExperiment } from '../experiment/load.js';
+import { findObjective } from '../objectives/registry.js';
 import type { Experiment } from '../experiment/validate.js';
 import { findResultDirectories } from '../results/result-directories.js';
 import { replaceDirectory } from '../results/atomic-write.js';
@@ -43,6 +44,12 @@ function cellKey(estimator: string, temperature: number | null | undefined, samp
 }
 
 const keyOfCell = (cell: Cell) => cellKey(cell.choice.label, cell.temperature, cell.samples, cell.sweep);
+
+/** The CSV's `param` of each row a cell writes, in order. */
+function paramNames(cell: Cell): readonly string[] {
+  const definition = findObjective(cell.objective.kind);
+  return definition ? definition.create(definition.schema.parse(cell.objective)).paramNames : [];
+}
 
 
 async function readInput(dir: string): Promise<ShardInput> {
@@ -180,6 +187,15 @@ async function mergeExperiment(inputs: readonly ShardInput[], out: string): Prom
       for (const other of others.filter((o) => formatCsv(o.rows, sweepFields) !== text)) {
         problems.push({ file: other.input.dir, message: `cell ${key} differs from the same cell in ${chosen.input.dir}` });
       }
+    }
+    // A row deleted from (or repeated in) a shard's CSV would otherwise pass into the merge unseen.
+    const expected = paramNames(cell);
+    const params = chosen.rows.map((row) => row.param);
+    if (params.join('\n') !== expected.join('\n')) {
+      problems.push({
+        file: join(chosen.input.dir, RESULT_FILES.csv),
+        message: `cell ${key} has rows for ${params.join(', ')}; one run writes one per parameter: ${expected.join(', ')}`,
+      });
     }
     rows.push(...chosen.rows);
   }
