@@ -120,7 +120,10 @@ async function startPartialStateUnder(out: string, partial: string, fingerprint:
   try {
     await startPartialState(partial, fingerprint, done.values());
   } catch (error) {
-    const why = UNWRITABLE[(error as NodeJS.ErrnoException).code ?? ''];
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    // mkdir of the state's own directory: something that is not a directory holds its name.
+    if (code === 'EEXIST') throw new InputError([{ file: partial, message: 'not a directory: a run keeps its finished cells here; move it away' }]);
+    const why = UNWRITABLE[code];
     if (why) throw new InputError([{ file: out, message: `cannot write results under --out: ${why}` }]);
     throw error;
   }
