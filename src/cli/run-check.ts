@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +97,13 @@ async function rerun(baseline: LoadedRun, request: CheckRequest, output: CheckOu
   const overrides = { ...baseline.metadata.overrides, ...(request.seed === undefined ? {} : { seed: request.seed }) };
   const tmp = await mkdtemp(join(tmpdir(), 'reparam-bench-check-'));
   const progress = createProgress(request.quiet ?? false);
+  // Nothing of a re-run is kept or resumed: Ctrl-C quits at once, without leaving it in the temp dir.
+  const onInterrupt = () => {
+    rmSync(tmp, { recursive: true, force: true });
+    process.exit(EXIT.interrupted);
+  };
+  process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
   try {
     progress.start(`re-running ${loaded.experiment.name}`);
     const outcome = await runToDirectory(loaded, {
@@ -112,6 +120,8 @@ async function rerun(baseline: LoadedRun, request: CheckRequest, output: CheckOu
     if (outcome.backendFallback) output.err(`warning: re-ran on the cpu backend: ${outcome.backendFallback}\n`);
     return await readRun(outcome.dir);
   } finally {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
     progress.stop();
     await rm(tmp, { recursive: true, force: true });
   }

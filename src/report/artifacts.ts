@@ -56,9 +56,19 @@ export function metadataFacts(metadata: Pick<RunMetadata, 'tool' | 'node' | 'pla
   return facts;
 }
 
-/** The command that remakes a results directory from its experiment file. */
-export function remakeCommand(file: string, overrides: Readonly<Record<string, unknown>> = {}): string {
+/**
+ * The command that remakes a results directory from its experiment file. The backend is named
+ * unless it is the CLI's default (wasm): float32 kernels differ in the last bits, so another
+ * backend gives another CSV; and a shard's directory holds only its own share of the cells.
+ */
+export function remakeCommand(
+  file: string,
+  overrides: Readonly<Record<string, unknown>> = {},
+  run: Partial<Pick<RunMetadata, 'backend' | 'shard'>> = {},
+): string {
   const flags = Object.entries(overrides).map(([k, v]) => ` --${k} ${Array.isArray(v) ? v.join(',') : String(v)}`);
+  if (run.backend !== undefined && run.backend !== 'wasm') flags.push(` --backend ${run.backend}`);
+  if (run.shard) flags.push(` --shard ${run.shard.index}/${run.shard.count}`);
   return `npx reparam-bench run ${file}${flags.join('')}`;
 }
 
@@ -76,7 +86,7 @@ export async function varianceArtifacts(experiment: Experiment, rows: readonly R
     facts: metadataFacts(metadata),
     metadata,
     files: [...dataFiles, ...Object.keys(files)],
-    command: remakeCommand(metadata.experiment.file, metadata.overrides),
+    command: remakeCommand(metadata.experiment.file, metadata.overrides, metadata),
   };
   return { ...files, [INDEX_FILE]: indexHtml(page) };
 }

@@ -5,6 +5,7 @@ import { parseExperiment, parseSamplingCheck } from '../experiment/load.js';
 import { assertDirectory } from '../results/assert-directory.js';
 import { writeFileAtomically } from '../results/atomic-write.js';
 import { isSamplingCheckMetadata, type RunMetadata } from '../results/metadata.js';
+import { parseResultsMetadata } from '../results/read-metadata.js';
 import { parseResultsCsv } from '../results/parse-csv.js';
 import { parseFrequencyCsv, parseRelaxedCsv, parseReplicateCsv, SAMPLING_FILES } from '../results/sampling-csv.js';
 import { type Overrides, applyOverrides } from '../run/overrides.js';
@@ -29,16 +30,7 @@ async function readText(file: string): Promise<string> {
 export async function replotDirectory(dir: string): Promise<string[]> {
   await assertDirectory(dir);
   const metadataFile = join(dir, RESULT_FILES.metadata);
-  let metadata: RunMetadata | SamplingCheckMetadata;
-  try {
-    metadata = JSON.parse(await readText(metadataFile)) as RunMetadata | SamplingCheckMetadata;
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError([{ file: metadataFile, message: `not JSON: ${error instanceof Error ? error.message : String(error)}` }]);
-  }
-  if (typeof metadata?.experiment?.text !== 'string') {
-    throw new InputError([{ file: metadataFile, message: 'not a reparam-bench metadata.json (no experiment text)' }]);
-  }
+  const metadata = parseResultsMetadata(await readText(metadataFile), metadataFile);
   const { file, text } = metadata.experiment;
   let files: FileMap;
   if (isSamplingCheckMetadata(metadata)) {

@@ -1,7 +1,8 @@
 import { appendFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FinishedCell } from '../run/run-experiment.js';
+import { writeFileAtomically } from './atomic-write.js';
 
 /**
  * Finished cells of an interrupted run, one JSON line each, kept beside the results
@@ -24,9 +25,15 @@ function decode(_key: string, value: unknown): unknown {
   return value === 'NaN' || value === 'Infinity' || value === '-Infinity' ? Number(value) : value;
 }
 
-export async function startPartialState(dir: string, fingerprint: string): Promise<void> {
+/**
+ * Starts the state afresh, or, when resuming, rewrites it with the cells read back: a torn
+ * last line (killed mid-write) would otherwise have the next append glued to it, and a later
+ * resume, stopping at the first unreadable line, would drop every cell saved after it.
+ */
+export async function startPartialState(dir: string, fingerprint: string, cells: Iterable<FinishedCell> = []): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, FILE), `${JSON.stringify({ fingerprint })}\n`);
+  const lines = [JSON.stringify({ fingerprint }), ...[...cells].map((cell) => JSON.stringify(cell, encode))];
+  await writeFileAtomically(join(dir, FILE), `${lines.join('\n')}\n`);
 }
 
 /**
@@ -48,7 +55,13 @@ export async function readPartialState(dir: string): Promise<PartialState | unde
     return undefined;
   }
   const lines = text.split('\n').filter((line) => line.length > 0);
-  const header = JSON.parse(lines[0] ?? '{}') as { fingerprint?: string };
+  let header: { fingerprint?: string };
+  try {
+    header = JSON.parse(lines[0] ?? '{}') as { fingerprint?: string };
+  } catch {
+    // Torn before any cell was appended (cells follow the header): nothing to resume.
+    return undefined;
+  }
   const cells = new Map<string, FinishedCell>();
   for (const line of lines.slice(1)) {
     try {

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { type Cell, canonicalJson, planCells } from '../experiment/cells.js';
 import { InputError, type InputProblem } from '../experiment/input-error.js';
 import { parseExperiment } from '../experiment/load.js';
+import { findObjective } from '../objectives/registry.js';
 import type { Experiment } from '../experiment/validate.js';
 import { findResultDirectories } from '../results/result-directories.js';
 import { replaceDirectory } from '../results/atomic-write.js';
 import { formatCsv } from '../results/csv.js';
 import { isSamplingCheckMetadata, type MergedShard, type RunMetadata } from '../results/metadata.js';
 import { parseResultsCsv } from '../results/parse-csv.js';
+import { parseResultsMetadata } from '../results/read-metadata.js';
 import type { ResultRow } from '../results/result-row.js';
 import { applyOverrides, effectiveSettings } from './overrides.js';
 import { assertOwnResults, RESULT_FILES, writeResults } from './run-to-directory.js';
@@ -43,21 +45,26 @@ function cellKey(estimator: string, temperature: number | null | undefined, samp
 
 const keyOfCell = (cell: Cell) => cellKey(cell.choice.label, cell.temperature, cell.samples, cell.sweep);
 
+/** The CSV's `param` of each row a cell writes, in order. */
+function paramNames(cell: Cell): readonly string[] {
+  const definition = findObjective(cell.objective.kind);
+  return definition ? definition.create(definition.schema.parse(cell.objective)).paramNames : [];
+}
+
 
 async function readInput(dir: string): Promise<ShardInput> {
   const metadataFile = join(dir, RESULT_FILES.metadata);
   const csvFile = join(dir, RESULT_FILES.csv);
   const cannot = (error: unknown) =>
     new InputError([{ file: dir, message: `cannot read results: ${error instanceof Error ? error.message : String(error)}` }]);
-  let metadata: RunMetadata;
+  let text: string;
   try {
-    metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as RunMetadata;
+    text = await readFile(metadataFile, 'utf8');
   } catch (error) {
     throw cannot(error);
   }
-  if (typeof metadata?.experiment?.text !== 'string' || typeof metadata.experiment.sha256 !== 'string') {
-    throw new InputError([{ file: metadataFile, message: 'not a reparam-bench metadata.json (no experiment text)' }]);
-  }
+  // A sampling check's metadata is of another shape; merge reads only its experiment (checked alike).
+  const metadata = parseResultsMetadata(text, metadataFile) as RunMetadata;
   if (isSamplingCheckMetadata(metadata)) return { dir, metadata, rows: [] };
   try {
     return { dir, metadata, rows: parseResultsCsv(await readFile(csvFile, 'utf8'), csvFile).rows };
@@ -180,6 +187,15 @@ async function mergeExperiment(inputs: readonly ShardInput[], out: string): Prom
       for (const other of others.filter((o) => formatCsv(o.rows, sweepFields) !== text)) {
         problems.push({ file: other.input.dir, message: `cell ${key} differs from the same cell in ${chosen.input.dir}` });
       }
+    }
+    // A row deleted from (or repeated in) a shard's CSV would otherwise pass into the merge unseen.
+    const expected = paramNames(cell);
+    const params = chosen.rows.map((row) => row.param);
+    if (params.join('\n') !== expected.join('\n')) {
+      problems.push({
+        file: join(chosen.input.dir, RESULT_FILES.csv),
+        message: `cell ${key} has rows for ${params.join(', ')}; one run writes one per parameter: ${expected.join(', ')}`,
+      });
     }
     rows.push(...chosen.rows);
   }

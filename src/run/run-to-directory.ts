@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { BackendName } from '../compute/backend-names.js';
 import type { Cell, SkippedCells } from '../experiment/cells.js';
@@ -71,13 +71,40 @@ export function partialDir(dir: string): string {
   return join(dirname(dir), `.${dir.split(/[\\/]/).pop()}.partial`);
 }
 
-async function previousExperimentFile(dir: string): Promise<string | undefined> {
+async function exists(path: string): Promise<boolean> {
   try {
-    const metadata = JSON.parse(await readFile(join(dir, RESULT_FILES.metadata), 'utf8')) as RunMetadata;
-    return metadata.experiment.file;
+    await lstat(path);
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
+}
+
+/** What <out>/<name> holds before a run replaces it. */
+type PreviousResults =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'results'; readonly file: string }
+  | { readonly kind: 'other' };
+
+async function previousResults(dir: string): Promise<PreviousResults> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Nothing there to lose (a file higher up the path is --out's own error, reported at the first write).
+    if (code === 'ENOENT' || (code === 'ENOTDIR' && !(await exists(dir)))) return { kind: 'none' };
+    return { kind: 'other' };
+  }
+  if (entries.length === 0) return { kind: 'none' };
+  try {
+    const metadata = JSON.parse(await readFile(join(dir, RESULT_FILES.metadata), 'utf8')) as Partial<RunMetadata> | null;
+    const file = metadata?.experiment?.file;
+    if (typeof file === 'string') return { kind: 'results', file };
+  } catch {
+    // Not our metadata: below.
+  }
+  return { kind: 'other' };
 }
 
 /** Why --out cannot hold results, for the errors that are the path's fault. */
@@ -89,25 +116,42 @@ const UNWRITABLE: Readonly<Record<string, string>> = {
 };
 
 /** The run's first write under --out: a path that cannot take it is bad input, not a failed run. */
-async function startPartialStateUnder(out: string, partial: string, fingerprint: string): Promise<void> {
+async function startPartialStateUnder(out: string, partial: string, fingerprint: string, done: ReadonlyMap<string, FinishedCell>): Promise<void> {
   try {
-    await startPartialState(partial, fingerprint);
+    await startPartialState(partial, fingerprint, done.values());
   } catch (error) {
-    const why = UNWRITABLE[(error as NodeJS.ErrnoException).code ?? ''];
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    // mkdir of the state's own directory: something that is not a directory holds its name.
+    if (code === 'EEXIST') throw new InputError([{ file: partial, message: 'not a directory: a run keeps its finished cells here; move it away' }]);
+    const why = UNWRITABLE[code];
     if (why) throw new InputError([{ file: out, message: `cannot write results under --out: ${why}` }]);
     throw error;
   }
 }
 
-/** Refuses to overwrite results made from a different experiment file, unless forced. */
+/**
+ * Refuses to overwrite results made from a different experiment file, or a path that holds
+ * something other than results (an experiment named like a folder of the user's, with --out
+ * above it, would otherwise replace that folder), unless forced.
+ */
 export async function assertOwnResults(dir: string, file: string, force: boolean | undefined): Promise<void> {
-  const previous = await previousExperimentFile(dir);
-  if (previous === undefined || resolve(previous) === resolve(file) || force) return;
+  const previous = await previousResults(dir);
+  if (force || previous.kind === 'none') return;
+  if (previous.kind === 'other') {
+    throw new InputError([
+      {
+        file,
+        path: 'name',
+        message: `${dir} exists and is not a reparam-bench results directory (no readable metadata.json); rename the experiment, choose another --out, or pass --force to replace it`,
+      },
+    ]);
+  }
+  if (resolve(previous.file) === resolve(file)) return;
   throw new InputError([
     {
       file,
       path: 'name',
-      message: `${dir} holds results of a different experiment file (${previous}); rename the experiment or pass --force to overwrite`,
+      message: `${dir} holds results of a different experiment file (${previous.file}); rename the experiment or pass --force to overwrite`,
     },
   ]);
 }
@@ -140,7 +184,7 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
     ]);
   }
   const discardedCells = !options.resume && saved ? saved.cells.size : 0;
-  if (done.size === 0) await startPartialStateUnder(options.out, partial, fingerprint);
+  await startPartialStateUnder(options.out, partial, fingerprint, done);
 
   const started = new Date();
   let appended = 0;

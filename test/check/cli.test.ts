@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -128,4 +128,27 @@ test('the CLI maps outcomes to exit codes 0, 1 and 2', async () => {
   assert.equal(differs.code, 1, differs.stderr);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /no such directory/);
+});
+
+test('Ctrl-C during a re-run: exit 130 and no re-run left in the temp directory', async () => {
+  const dir = await tempDir();
+  const text = smallExperiment('  estimator: [reinforce, gumbel-softmax]\n  temperature: [0.5, 1]\n  samples: [2, 20, 200, 2000]', 'stopped');
+  const outcome = await runToDirectory(await loadExperiment(await writeExperiment(dir, 'x.yaml', text)), { out: join(dir, 'base'), jobs: 1 });
+  // The child's os.tmpdir(), so what it leaves there is its own (tsx keeps a cache there too).
+  const scratch = join(dir, 'tmp');
+  await mkdir(scratch);
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = scratch;
+  let interrupted = false;
+  const run = cli(['check', outcome.dir, '--jobs', '1'], dir, (chunk) => {
+    if (!interrupted && /\[1\/\d+\]/.test(chunk)) {
+      interrupted = true;
+      run.kill('SIGINT');
+    }
+  });
+  process.env.TMPDIR = saved;
+  const stopped = await run;
+  assert.ok(interrupted, stopped.stderr);
+  assert.equal(stopped.code, 130, stopped.stderr);
+  assert.deepEqual((await readdir(scratch)).filter((name) => name.startsWith('reparam-bench-check-')), []);
 });

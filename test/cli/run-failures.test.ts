@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { appendFinishedCell, startPartialState } from '../../src/results/partial-state.js';
@@ -50,6 +50,16 @@ test('an --out that cannot hold directories: one line naming it, exit 2', async 
   const { code, stderr } = await cli(['run', 'x.yaml', '--out', 'a-file/out', '--quiet'], dir);
   assert.equal(code, 2, stderr);
   assert.equal(stderr, 'a-file/out: cannot write results under --out: part of the path is a file, not a directory\n');
+});
+
+test('a file where the saved-cell state goes: one line naming it, exit 2', async () => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'x.yaml', smallExperiment(grid, 'stateful'));
+  await mkdir(join(dir, 'out'));
+  await writeFile(join(dir, 'out', '.stateful.partial'), 'x');
+  const { code, stderr } = await cli(['run', 'x.yaml', '--out', 'out', '--quiet'], dir);
+  assert.equal(code, 2, stderr);
+  assert.equal(stderr, `${join('out', '.stateful.partial')}: not a directory: a run keeps its finished cells here; move it away\n`);
 });
 
 test('two files with one experiment name: refused before anything runs, naming both', async () => {

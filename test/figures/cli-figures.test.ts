@@ -69,3 +69,12 @@ test('one sample count: no slope, but the variance ratios to Gumbel-Softmax are 
   assert.match(html, /Variance relative to Gumbel-Softmax/);
   assert.doesNotMatch(html, /Log-log slope of variance against n/);
 });
+
+test('the report\'s Remake command names a backend other than the default and the shard, which change the CSV', async () => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'remake.yaml', smallExperiment('  estimator: [reinforce]\n  samples: [1, 2]', 'remake'));
+  const { code, stderr } = await cli(['run', 'remake.yaml', '--out', 'out', '--quiet', '--trials', '20', '--backend', 'cpu', '--shard', '1/2'], dir);
+  assert.equal(code, 0, stderr);
+  const html = await readFile(join(dir, 'out', 'remake', 'index.html'), 'utf8');
+  assert.match(html, /Remake: <code>npx reparam-bench run remake\.yaml --trials 20 --backend cpu --shard 1\/2<\/code>/);
+});

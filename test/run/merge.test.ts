@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { InputError } from '../../src/experiment/input-error.js';
@@ -7,7 +7,7 @@ import { loadExperiment } from '../../src/experiment/load.js';
 import { mergeResults } from '../../src/run/merge.js';
 import { runToDirectory } from '../../src/run/run-to-directory.js';
 import { cli } from '../helpers/cli.js';
-import { tempDir, writeExperiment } from '../helpers/experiment-files.js';
+import { smallExperiment, tempDir, writeExperiment } from '../helpers/experiment-files.js';
 
 // A swept objective field, so the CSV has a sweep column to read back (and the figure is variance-vs-target).
 const experimentText = (samples = '[2, 5, 30]') => `name: grid
@@ -83,6 +83,22 @@ test('merge reports missing cells and writes nothing', async () => {
   assert.ok(outcome);
   assert.equal(outcome.missing.length, second.cellsTotal);
   assert.deepEqual(await readdir(dir).then((names) => names.includes('merged')), false);
+});
+
+test('merge refuses a shard whose CSV lost one parameter row of a cell, and writes nothing', async () => {
+  const dir = await tempDir();
+  // Three parameters per cell, so a deleted row leaves the cell in the CSV, short of one row.
+  const loaded = await loadExperiment(await writeExperiment(dir, 'x.yaml', smallExperiment('  estimator: [reinforce]\n  samples: [1, 2]', 'rows')));
+  const shards = [];
+  for (const index of [1, 2]) shards.push((await runToDirectory(loaded, { out: join(dir, `s${index}`), jobs: 1, shard: { index, count: 2 } })).dir);
+  const csvFile = join(shards[0] as string, 'results.csv');
+  const lines = (await readFile(csvFile, 'utf8')).split('\n');
+  await writeFile(csvFile, [...lines.slice(0, 2), ...lines.slice(3)].join('\n'));
+  await assert.rejects(
+    mergeResults(shards, join(dir, 'merged')),
+    (error: unknown) => error instanceof InputError && /results\.csv: cell .* has rows for alpha\[0\], alpha\[2\]; one run writes one per parameter: alpha\[0\], alpha\[1\], alpha\[2\]/.test(error.message),
+  );
+  assert.equal((await readdir(dir)).includes('merged'), false);
 });
 
 test('shards given the file\'s own seed, trials and samples on the command line merge with shards given none', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { cli } from '../helpers/cli.js';
@@ -46,4 +46,29 @@ test('results made from a different experiment file are not overwritten without 
   assert.equal(refused.code, 2);
   assert.match(refused.stderr, /holds results of a different experiment file \(a\.yaml\).*--force/);
   assert.equal((await cli(['run', 'b.yaml', '--out', 'out', '--quiet', '--force'], dir)).code, 0);
+});
+
+test('a folder or file of the user\'s where <out>/<name> goes is not replaced without --force', async () => {
+  const dir = await tempDir();
+  // The experiment lives in the folder its results would replace: `--out .` with name: experiments.
+  await mkdir(join(dir, 'experiments'));
+  await writeExperiment(dir, 'experiments/x.yaml', smallExperiment('  estimator: [reinforce]\n  samples: [1]', 'experiments'));
+  await writeFile(join(dir, 'experiments', 'notes.md'), 'mine');
+  const refused = await cli(['run', 'experiments/x.yaml', '--out', '.', '--quiet'], dir);
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.equal(
+    refused.stderr,
+    'experiments/x.yaml: name: experiments exists and is not a reparam-bench results directory (no readable metadata.json); rename the experiment, choose another --out, or pass --force to replace it\n',
+  );
+  assert.deepEqual((await readdir(join(dir, 'experiments'))).sort(), ['notes.md', 'x.yaml']);
+
+  await writeExperiment(dir, 'y.yaml', smallExperiment('  estimator: [reinforce]\n  samples: [1]', 'taken'));
+  await mkdir(join(dir, 'out'));
+  await writeFile(join(dir, 'out', 'taken'), 'a file of the user\'s');
+  const file = await cli(['run', 'y.yaml', '--out', 'out', '--quiet'], dir);
+  assert.equal(file.code, 2, file.stderr);
+  assert.equal(await readFile(join(dir, 'out', 'taken'), 'utf8'), 'a file of the user\'s');
+  const forced = await cli(['run', 'y.yaml', '--out', 'out', '--quiet', '--force'], dir);
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.ok((await readdir(join(dir, 'out', 'taken'))).includes('results.csv'));
 });
