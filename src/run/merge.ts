@@ -51,7 +51,6 @@ function paramNames(cell: Cell): readonly string[] {
   return definition ? definition.create(definition.schema.parse(cell.objective)).paramNames : [];
 }
 
-
 async function readInput(dir: string): Promise<ShardInput> {
   const metadataFile = join(dir, RESULT_FILES.metadata);
   const csvFile = join(dir, RESULT_FILES.csv);
