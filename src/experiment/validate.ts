@@ -8,7 +8,8 @@ import { samplingCheckSchema } from '../sampling/schema.js';
 import { type PlotConfig, resolvePlots } from './plots.js';
 import { type ExperimentFile, experimentSchema } from './schema.js';
 import { closest, didYouMean } from './suggest.js';
-import { SWEEP_VALUES_EXPECTED, expandSampleCounts, expandSweep, sweepValues } from './sweep.js';
+import { LIMITS } from './limits.js';
+import { SWEEP_VALUES_EXPECTED, type SweepValues, expandSampleCounts, expandSweep, sweepValues } from './sweep.js';
 
 export type KeyPath = readonly (string | number)[];
 
@@ -232,11 +233,32 @@ function cartesian(sweeps: readonly Sweep[]): Record<string, number>[] {
   );
 }
 
+/**
+ * The sweep combinations to check the objective at: all of them while they are few, else
+ * each swept value with the other fields at their first value. Three sweeps of 10^4 values
+ * are 10^12 combinations, which exhausted memory before the size limit could refuse them;
+ * no objective here constrains two numeric fields together, so the values alone say it all.
+ */
+function combosToCheck(sweeps: readonly Sweep[]): Record<string, number>[] {
+  const total = sweeps.reduce((product, sweep) => product * sweep.values.length, 1);
+  if (total <= LIMITS.cells) return cartesian(sweeps);
+  const first = Object.fromEntries(sweeps.map((s) => [s.field, s.values[0] as number]));
+  return sweeps.flatMap((sweep) => sweep.values.map((v) => ({ ...first, [sweep.field]: v })));
+}
+
+/** "a, b, c and 7 more": the first few of many values, for a message that stays one line. */
+function someValues(values: readonly number[]): string {
+  const shown = values.slice(0, 3).join(', ');
+  return values.length > 3 ? `${shown} and ${values.length - 3} more` : shown;
+}
+
 function checkObjective(file: ExperimentFile, sweeps: readonly Sweep[], issues: ValidationIssue[]): void {
   const definition = findObjective(file.objective.kind);
   if (!definition) return;
-  const seen = new Set<string>();
-  for (const combo of cartesian(sweeps)) {
+  // One issue per key and message, naming the swept values it holds at: a sweep of 1000
+  // values that are all out of range is one problem, not 1000 lines.
+  const found = new Map<string, { issue: ValidationIssue; field: string | undefined; values: Set<number> }>();
+  for (const combo of combosToCheck(sweeps)) {
     const config = { ...file.objective, ...combo };
     const parsed = definition.schema.safeParse(config);
     if (parsed.success) continue;
@@ -244,12 +266,41 @@ function checkObjective(file: ExperimentFile, sweeps: readonly Sweep[], issues: 
       const field = issue.path[0];
       const swept = typeof field === 'string' && field in combo;
       const where = swept ? ['grid', SWEEP_PREFIX + field] : ['objective', ...issue.path];
-      const message = swept ? `${issue.message} (at ${field} = ${combo[field]})` : issue.message;
-      const key = `${where.join('.')}|${message}`;
-      if (!seen.has(key)) issues.push({ ...issue, path: where, message });
-      seen.add(key);
+      const key = `${where.join('.')}|${issue.message}`;
+      const entry = found.get(key) ?? { issue: { ...issue, path: where }, field: swept ? field : undefined, values: new Set<number>() };
+      found.set(key, entry);
+      if (entry.field !== undefined) entry.values.add(combo[entry.field] as number);
     }
   }
+  for (const { issue, field, values } of found.values()) {
+    issues.push(field === undefined ? issue : { ...issue, message: `${issue.message} (at ${field} = ${someValues([...values])})` });
+  }
+}
+
+/**
+ * Flags the values of a grid axis that break `rule`: in a list each at its own index, from
+ * a linspace or logspace once for the key, naming the values it generates (their indices are
+ * nowhere in the file, and a count of 1000 must not give 1000 lines).
+ */
+function checkAxis(
+  written: SweepValues | undefined,
+  values: readonly number[],
+  path: KeyPath,
+  ok: (value: number) => boolean,
+  rule: string,
+  issues: ValidationIssue[],
+): void {
+  if (written === undefined) return;
+  if (Array.isArray(written)) {
+    values.forEach((value, i) => {
+      if (!ok(value)) issues.push({ path: [...path, i], message: `${rule} (got ${value})` });
+    });
+    return;
+  }
+  const bad = values.filter((value) => !ok(value));
+  if (bad.length === 0) return;
+  const form = 'linspace' in written ? 'linspace' : 'logspace';
+  issues.push({ path, message: `${rule}; the ${form} generates ${someValues(bad)}` });
 }
 
 /**
@@ -279,15 +330,11 @@ export function validateExperiment(raw: unknown): ValidationResult {
   checkObjective({ ...file, objective }, sweeps, issues);
 
   const temperatures = file.grid.temperature === undefined ? [] : expandSweep(file.grid.temperature);
-  temperatures.forEach((tau, i) => {
-    if (!(tau > 0)) issues.push({ path: ['grid', 'temperature', i], message: `temperature must be > 0 (got ${tau})` });
-  });
+  checkAxis(file.grid.temperature, temperatures, ['grid', 'temperature'], (tau) => tau > 0, 'temperature must be > 0', issues);
+  // Generated counts are rounded to integers first: a logspace from 0.1 generates 0.
   const samples = expandSampleCounts(file.grid.samples);
-  samples.forEach((n, i) => {
-    if (!Number.isInteger(n) || n < 1) {
-      issues.push({ path: ['grid', 'samples', i], message: `samples must be an integer >= 1 (got ${n})` });
-    }
-  });
+  const rounded = Array.isArray(file.grid.samples) ? '' : ' (after rounding)';
+  checkAxis(file.grid.samples, samples, ['grid', 'samples'], (n) => Number.isInteger(n) && n >= 1, `samples must be an integer >= 1${rounded}`, issues);
   const needTemperature = estimators.filter((e) => e.estimator.takesTemperature).map((e) => e.label);
   if (needTemperature.length > 0 && temperatures.length === 0) {
     issues.push({
