@@ -62,8 +62,12 @@ function parseYaml(file: string, text: string): { doc: Document; lineCounter: Li
         file,
         line: error.linePos?.[0].line,
         column: error.linePos?.[0].col,
-        // prettyErrors adds " at line L, column C:" and a source excerpt; the position is reported separately.
-        message: `YAML syntax error: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
+        // yaml's own wording for a second document points at its API (YAML.parseAllDocuments()), not at the file.
+        message:
+          error.code === 'MULTIPLE_DOCS'
+            ? 'YAML syntax error: a second document starts here (a `---` line); an experiment file is one document: remove the `---` or split the file'
+            : // prettyErrors adds " at line L, column C:" and a source excerpt; the position is reported separately.
+              `YAML syntax error: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     );
   }

@@ -5,7 +5,8 @@ import { sweepValues } from './sweep.js';
 export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 export const estimatorEntry = z
-  .union([z.string(), z.looseObject({ name: z.string() })])
+  // A number or a list here matches neither shape: say what does, not "Invalid input".
+  .union([z.string(), z.looseObject({ name: z.string() })], { error: 'expected an estimator name or { name, ...options } (names: reparam-bench list)' })
   .describe('an estimator name, or { name, ...options } to set its options');
 
 export const gridSchema = z

@@ -116,7 +116,10 @@ function issuesOf(
       const expected = issue.code === 'invalid_type' ? ` (${issue.expected})` : '';
       // A loose object (the grid) does not report unknown keys: point at a sibling that looks like this key mistyped.
       const parent = valueAt(input, at.slice(0, -1));
-      const typo = parent && typeof parent === 'object' ? closest(key, Object.keys(parent).filter((k) => k !== key)) : undefined;
+      // Only a key the schema does not know can be a typo: `mu` beside a missing `k` is a field of its own.
+      const known = keysAt(schema, at.slice(0, -1));
+      const candidates = parent && typeof parent === 'object' ? Object.keys(parent).filter((k) => k !== key && !known.includes(k)) : [];
+      const typo = closest(key, candidates);
       const hint = typo === undefined ? '' : `; is '${typo}' a typo of it?`;
       return [{ path, message: `missing required key '${key}'${expected}${hint}` }];
     }
@@ -153,6 +156,16 @@ function resolveEstimators(grid: ExperimentFile['grid'], issues: ValidationIssue
       });
       return [];
     }
+    if (!estimator.options) {
+      // Not "unknown key; allowed: " with nothing after it. A temperature is the most likely
+      // option to try here, and it belongs to the grid.
+      const temperature = estimator.takesTemperature ? '; its temperature comes from grid.temperature' : ' and no temperature';
+      for (const key of Object.keys(given)) {
+        const about = ['temperature', 'tau', 'temp'].includes(key) ? temperature : '; give it by name alone';
+        issues.push({ path: [...path, key], atKey: true, message: `${estimator.name} takes no options${about}` });
+      }
+      if (Object.keys(given).length > 0) return [];
+    }
     const schema = estimator.options ?? z.strictObject({});
     const parsed = schema.safeParse(given);
     if (!parsed.success) {
@@ -185,6 +198,10 @@ function resolveSweeps(
       continue;
     }
     const field = key.slice(SWEEP_PREFIX.length);
+    if (knownFields.length === 0 && findObjective(file.objective.kind)) {
+      issues.push({ path, message: `${file.objective.kind} has no numeric field to sweep (its vectors stay fixed within an experiment): run one experiment per value of ${field}` });
+      continue;
+    }
     if (!knownFields.includes(field) || field === 'kind') {
       issues.push({
         path,

@@ -60,6 +60,29 @@ const cases: [string, string, RegExp][] = [
   ['missing temperature', base.replace('  temperature: [0.5]\n', ''), /grid gumbel-softmax take a temperature: add grid\.temperature/],
   ['unsafe name', base.replace('name: t', 'name: ../evil'), /^1:7 name must be a safe directory name/],
   ['YAML syntax error', base.replace('samples: [1, 10]', 'samples: [1, 10'), /YAML syntax error/],
+  // Each of these was a message with an empty list, an API's name or a false hint in it.
+  [
+    'an option on an estimator that takes none',
+    base.replace('[reinforce, gumbel-softmax]', '[{ name: reinforce, temperature: 0.5 }, gumbel-softmax]'),
+    /^9:34 grid\.estimator\[0\]\.temperature reinforce takes no options and no temperature$/,
+  ],
+  [
+    'a temperature given as a Gumbel-Softmax option',
+    base.replace('[reinforce, gumbel-softmax]', '[reinforce, { name: gumbel-softmax, tau: 0.1 }]'),
+    /^9:50 grid\.estimator\[1\]\.tau gumbel-softmax takes no options; its temperature comes from grid\.temperature$/,
+  ],
+  [
+    'a sweep over an objective without numeric fields',
+    base.replace('samples: [1, 10]', 'samples: [1, 10]\n  objective.reward: [1, 2]'),
+    /^12:21 grid\.objective\.reward categorical-linear has no numeric field to sweep/,
+  ],
+  ['a missing field beside a valid one', gaussian('').replace('  k: 0\n', ''), /^3:3 objective\.k missing required key 'k' \(number\)$/],
+  [
+    'a second YAML document',
+    `${base}---\nname: u\n`,
+    /^12:1  YAML syntax error: a second document starts here \(a `---` line\); an experiment file is one document/,
+  ],
+  ['a number as an estimator', base.replace('[reinforce, gumbel-softmax]', '[3, gumbel-softmax]'), /^9:15 grid\.estimator\[0\] expected an estimator name or \{ name, \.\.\.options \}/],
   // A generated axis is one problem at its key, whatever the count: not one line per value at indices the file lacks.
   [
     'a linspace of temperatures reaching <= 0',
