@@ -127,15 +127,25 @@ function issuesOf(
   });
 }
 
-/** A key reported missing next to an unknown key suggested as its correction is one typo: keep only the latter. */
+/**
+ * A typo is one problem: an unknown key suggested as the correction of a key the rest reports
+ * missing ("missing required key 'samples'"), or that its parent reports for the key's absence
+ * ("give exactly one of `logits` or `probs`" beside `prob:`, "add grid.temperature" beside
+ * `temperatures:`). Keep only the unknown key with its suggestion.
+ */
 function dropTypoDuplicates(issues: ValidationIssue[]): ValidationIssue[] {
-  const suggested = new Set(
-    issues.flatMap((i) => {
-      const hint = /did you mean '([^']+)'/.exec(i.message)?.[1];
-      return i.atKey && hint ? [[...i.path.slice(0, -1), hint].join('.')] : [];
-    }),
-  );
-  return issues.filter((i) => !(i.message.startsWith('missing required key') && suggested.has(i.path.join('.'))));
+  const typos = issues.flatMap((i) => {
+    const hint = /did you mean '([^']+)'/.exec(i.message)?.[1];
+    return i.atKey && hint ? [{ parent: i.path.slice(0, -1).join('.'), hint }] : [];
+  });
+  const consequence = (i: ValidationIssue) =>
+    typos.some(({ parent, hint }) => {
+      if (i.message.startsWith('missing required key')) return i.path.join('.') === (parent ? `${parent}.${hint}` : hint);
+      // The corrected key as a whole name ('temperature' in "add grid.temperature", not in "temperatures").
+      const mentions = new RegExp(`(?<![\\w-])${hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+      return !i.atKey && i.path.join('.') === parent && mentions.test(i.message);
+    });
+  return issues.filter((i) => !consequence(i));
 }
 
 function formatOptions(options: Record<string, unknown>): string {

@@ -83,6 +83,13 @@ const cases: [string, string, RegExp][] = [
     /^12:1  YAML syntax error: a second document starts here \(a `---` line\); an experiment file is one document/,
   ],
   ['a number as an estimator', base.replace('[reinforce, gumbel-softmax]', '[3, gumbel-softmax]'), /^9:15 grid\.estimator\[0\] expected an estimator name or \{ name, \.\.\.options \}/],
+  // A typo'd key is one problem, not also what its absence breaks.
+  [
+    'temperatures for temperature',
+    base.replace('temperature: [0.5]', 'temperatures: [0.5]'),
+    /^10:3 grid\.temperatures unknown grid key 'temperatures' \(did you mean 'temperature'\?\)/,
+  ],
+  ['prob for probs', base.replace('probs:', 'prob:'), /^6:3 objective\.prob unknown key 'prob' \(did you mean 'probs'\?\)/],
   // A generated axis is one problem at its key, whatever the count: not one line per value at indices the file lacks.
   [
     'a linspace of temperatures reaching <= 0',
