@@ -67,7 +67,8 @@ export const experimentSchema = z.strictObject({
   objective: z.looseObject({ kind: z.string() }).describe('the objective: `kind` plus that kind\'s fields'),
   grid: gridSchema,
   plot: z
-    .union([plotSchema, z.array(plotSchema).min(1)])
+    // null or a number matches neither shape: name them, not "Invalid input".
+    .union([plotSchema, z.array(plotSchema).min(1)], { error: 'expected one plot ({ kind, params, ... }) or a list of plots' })
     .optional()
     .describe('the figures: one plot or a list (default: variance-vs-samples; variance-vs-field when the grid sweeps one objective field)'),
 });

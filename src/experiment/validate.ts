@@ -59,6 +59,7 @@ export type ValidationResult =
   | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 const SWEEP_PREFIX = 'objective.';
+const FILE_KINDS = ['variance', 'sampling-check'];
 const GRID_KEYS = ['estimator', 'temperature', 'samples'];
 
 /** Keys a JSON schema allows at a path (for "did you mean" on unknown keys). */
@@ -335,6 +336,12 @@ function checkAxis(
  * Pure: returns every issue found, each with the key path it concerns.
  */
 export function validateExperiment(raw: unknown): ValidationResult {
+  // A mistyped kind makes the file's other keys look wrong (objective, grid "missing"): report it alone.
+  const kind = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { kind?: unknown }).kind : undefined;
+  if (kind !== undefined && kind !== 'variance' && kind !== 'sampling-check') {
+    const hint = typeof kind === 'string' ? didYouMean(kind, FILE_KINDS) : '';
+    return { ok: false, issues: [{ path: ['kind'], message: `unknown kind ${typeof kind === 'string' ? `'${kind}'` : JSON.stringify(kind)}${hint}; allowed: variance (the default), sampling-check` }] };
+  }
   const parsed = experimentSchema.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, issues: dropTypoDuplicates(zodIssues(parsed.error, experimentSchema, raw)) };

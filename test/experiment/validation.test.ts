@@ -90,6 +90,8 @@ const cases: [string, string, RegExp][] = [
     /^10:3 grid\.temperatures unknown grid key 'temperatures' \(did you mean 'temperature'\?\)/,
   ],
   ['prob for probs', base.replace('probs:', 'prob:'), /^6:3 objective\.prob unknown key 'prob' \(did you mean 'probs'\?\)/],
+  ['a mistyped kind, alone (not also objective and grid missing)', `kind: sampling-chek\nname: s\n`, /^1:7 kind unknown kind 'sampling-chek' \(did you mean 'sampling-check'\?\); allowed: variance \(the default\), sampling-check$/],
+  ['plot: null', `${base}plot: null\n`, /^12:7 plot expected one plot \(\{ kind, params, \.\.\. \}\) or a list of plots$/],
   // A generated axis is one problem at its key, whatever the count: not one line per value at indices the file lacks.
   [
     'a linspace of temperatures reaching <= 0',
