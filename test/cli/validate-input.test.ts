@@ -33,3 +33,13 @@ test('run: --trials beyond the size limit is refused like the same trials in the
   assert.match(stderr, /^x\.yaml: trials: with --trials: trials x noise size = 3\.0e\+8 values per sample step needs about [\d.]+ GiB; lower trials or pass --force\n$/);
   await assert.rejects(readdir(join(dir, 'out')), { code: 'ENOENT' });
 });
+
+test('run: --samples that leave out the count a plot is pinned to is exit 2, not an empty plot', async () => {
+  const dir = await tempDir();
+  const grid = '  estimator: [gumbel-softmax]\n  temperature: [0.5, 1]\n  samples: [2, 4]\nplot:\n  kind: temperature-tradeoff\n  samples: 4';
+  await writeExperiment(dir, 'x.yaml', smallExperiment(grid, 'pinned'));
+  const { code, stderr } = await cli(['run', 'x.yaml', '--samples', '2', '--out', 'out', '--jobs', '1'], dir);
+  assert.equal(code, 2, stderr);
+  assert.equal(stderr, 'x.yaml: plot.samples: with --samples: 4 is not among the sample counts (2); add it to --samples\n');
+  await assert.rejects(readdir(join(dir, 'out')), { code: 'ENOENT' });
+});
