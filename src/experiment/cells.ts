@@ -70,6 +70,54 @@ export function compareCells(a: Cell, b: Cell): number {
   return a.samples - b.samples;
 }
 
+/** The sweep combinations one at a time, in sweepCombos' order, without holding them all. */
+function* eachSweepCombo(experiment: Experiment): Generator<Record<string, number>> {
+  const { sweeps } = experiment;
+  const total = sweeps.reduce((product, sweep) => product * sweep.values.length, 1);
+  for (let index = 0; index < total; index++) {
+    const combo: Record<string, number> = {};
+    let rest = index;
+    for (let s = sweeps.length - 1; s >= 0; s--) {
+      const { field, values } = sweeps[s] as Experiment['sweeps'][number];
+      combo[field] = values[rest % values.length] as number;
+      rest = Math.floor(rest / values.length);
+    }
+    yield combo;
+  }
+}
+
+/**
+ * How many cells planCells would build, counted without building them, so that the size
+ * limit refuses a 10^7-cell grid at once (planning it took 90 s). Exact, unless counting
+ * the cells of an estimator that skips some one by one passes `stopAbove`: then the count
+ * is only known to exceed it (`exact: false`).
+ */
+export function countCells(experiment: Experiment, stopAbove = Number.POSITIVE_INFINITY): { count: number; exact: boolean } {
+  const definition = findObjective(experiment.objective.kind);
+  const family = definition?.family;
+  const combos = experiment.sweeps.reduce((product, sweep) => product * sweep.values.length, 1);
+  let count = 0;
+  for (const choice of experiment.estimators) {
+    const { estimator } = choice;
+    if (family === undefined || !estimator.families.includes(family)) continue;
+    const temperatures = estimator.takesTemperature ? experiment.temperatures.length : 1;
+    const samples = experiment.samples.filter((n) => n >= estimator.minSamples);
+    if (!definition || !estimator.unsupported) {
+      count += temperatures * combos * samples.length;
+      continue;
+    }
+    for (const sweep of eachSweepCombo(experiment)) {
+      const objective = definition.create(definition.schema.parse({ ...experiment.objective, ...sweep }));
+      for (const n of samples) {
+        if (estimator.unsupported({ objective, options: choice.options, samples: n })) continue;
+        count += temperatures;
+        if (count > stopAbove) return { count, exact: false };
+      }
+    }
+  }
+  return { count, exact: true };
+}
+
 /**
  * Expands the grid into cells in canonical order. Pairs that cannot run (estimator not
  * defined for the objective family, too few samples, the estimator's own `unsupported`

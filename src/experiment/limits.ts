@@ -1,6 +1,6 @@
 import { CHUNK_ELEMENTS } from '../compute/chunking.js';
 import { findObjective } from '../objectives/registry.js';
-import { planCells } from './cells.js';
+import { countCells, planCells } from './cells.js';
 import type { Experiment, ValidationIssue } from './validate.js';
 
 /** Beyond these a grid is almost certainly a typo (a logspace count, an extra zero); --force runs it anyway. */
@@ -25,6 +25,12 @@ function format(value: number): string {
  * an upper bound for every objective here.
  */
 export function checkPlan(experiment: Experiment, force = false): ValidationIssue[] {
+  // Counted before anything is planned: a grid far over the limit is refused at once.
+  const counted = force ? undefined : countCells(experiment, LIMITS.cells);
+  if (counted && counted.count > LIMITS.cells) {
+    const size = counted.exact ? `${counted.count}` : `more than ${LIMITS.cells}`;
+    return [{ path: ['grid'], message: `the grid has ${size} cells (limit ${LIMITS.cells}); shrink it or pass --force` }];
+  }
   const plan = planCells(experiment);
   if (plan.cells.length === 0) {
     const reasons = plan.skipped.map((s) => `${s.estimator} ${s.reason}`).join('; ');
@@ -34,12 +40,6 @@ export function checkPlan(experiment: Experiment, force = false): ValidationIssu
   const definition = findObjective(experiment.objective.kind);
   const size = definition ? definition.create(definition.schema.parse(experiment.objective)).theta.length : 1;
   const issues: ValidationIssue[] = [];
-  if (plan.cells.length > LIMITS.cells) {
-    issues.push({
-      path: ['grid'],
-      message: `the grid has ${plan.cells.length} cells (limit ${LIMITS.cells}); shrink it or pass --force`,
-    });
-  }
   const chunk = experiment.trials * size;
   if (chunk > LIMITS.chunkElements) {
     const gib = (chunk * BYTES_PER_CHUNK_ELEMENT) / 2 ** 30;

@@ -55,15 +55,20 @@ export interface ParseOptions {
 /** Parses YAML text, throwing InputError on syntax errors. */
 function parseYaml(file: string, text: string): { doc: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // logLevel 'error': a key that is a list or map (`? [a, b]`) is reported as an unknown key, without yaml's process warning as well.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
   if (doc.errors.length > 0) {
     throw new InputError(
       doc.errors.map((error) => ({
         file,
         line: error.linePos?.[0].line,
         column: error.linePos?.[0].col,
-        // prettyErrors adds " at line L, column C:" and a source excerpt; the position is reported separately.
-        message: `YAML syntax error: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
+        // yaml's own wording for a second document points at its API (YAML.parseAllDocuments()), not at the file.
+        message:
+          error.code === 'MULTIPLE_DOCS'
+            ? 'YAML syntax error: a second document starts here (a `---` line); an experiment file is one document: remove the `---` or split the file'
+            : // prettyErrors adds " at line L, column C:" and a source excerpt; the position is reported separately.
+              `YAML syntax error: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     );
   }
@@ -96,7 +101,7 @@ export function parseExperiment(file: string, text: string, options: ParseOption
 
 /** Top-level `kind` of an experiment document: variance (the default) or sampling-check. */
 export function experimentKind(text: string): string {
-  const kind = (parseDocument(text).toJS() as { kind?: unknown } | null)?.kind;
+  const kind = (parseDocument(text, { logLevel: 'error' }).toJS() as { kind?: unknown } | null)?.kind;
   return typeof kind === 'string' ? kind : 'variance';
 }
 

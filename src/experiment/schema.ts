@@ -5,7 +5,8 @@ import { sweepValues } from './sweep.js';
 export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 export const estimatorEntry = z
-  .union([z.string(), z.looseObject({ name: z.string() })])
+  // A number or a list here matches neither shape: say what does, not "Invalid input".
+  .union([z.string(), z.looseObject({ name: z.string() })], { error: 'expected an estimator name or { name, ...options } (names: reparam-bench list)' })
   .describe('an estimator name, or { name, ...options } to set its options');
 
 export const gridSchema = z
@@ -66,7 +67,8 @@ export const experimentSchema = z.strictObject({
   objective: z.looseObject({ kind: z.string() }).describe('the objective: `kind` plus that kind\'s fields'),
   grid: gridSchema,
   plot: z
-    .union([plotSchema, z.array(plotSchema).min(1)])
+    // null or a number matches neither shape: name them, not "Invalid input".
+    .union([plotSchema, z.array(plotSchema).min(1)], { error: 'expected one plot ({ kind, params, ... }) or a list of plots' })
     .optional()
     .describe('the figures: one plot or a list (default: variance-vs-samples; variance-vs-field when the grid sweeps one objective field)'),
 });

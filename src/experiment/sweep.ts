@@ -2,16 +2,25 @@ import { z } from 'zod';
 
 export const SWEEP_VALUES_EXPECTED = 'expected a list of numbers, { linspace: [start, stop, count] } or { logspace: [start, stop, count] }';
 
+/**
+ * Most values one linspace or logspace may generate. Far beyond any grid the cell limits let
+ * through (even --force cannot run a million-value axis), and it keeps a mistyped count
+ * (1e8) from exhausting memory or JavaScript's Set size while the grid is expanded.
+ */
+export const MAX_GENERATED = 1_000_000;
+
+const count = z.int().min(1).max(MAX_GENERATED, `count must be at most ${MAX_GENERATED}`);
+
 /** A list of values, or a generated one: linspace [a, b, count] or logspace [a, b, count] (endpoints as values). */
 export const sweepValues = z.union(
   [
   z.array(z.number()).min(1, 'needs at least one value'),
   z.strictObject({
-    linspace: z.tuple([z.number(), z.number(), z.int().min(1)]).describe('[start, stop, count], evenly spaced'),
+    linspace: z.tuple([z.number(), z.number(), count]).describe('[start, stop, count], evenly spaced'),
   }),
   z.strictObject({
     logspace: z
-      .tuple([z.number().positive(), z.number().positive(), z.int().min(1)])
+      .tuple([z.number().positive(), z.number().positive(), count])
       .describe('[start, stop, count], evenly spaced in log10; endpoints are the values themselves'),
   }),
   ],

@@ -8,7 +8,8 @@ import { samplingCheckSchema } from '../sampling/schema.js';
 import { type PlotConfig, resolvePlots } from './plots.js';
 import { type ExperimentFile, experimentSchema } from './schema.js';
 import { closest, didYouMean } from './suggest.js';
-import { SWEEP_VALUES_EXPECTED, expandSampleCounts, expandSweep, sweepValues } from './sweep.js';
+import { LIMITS } from './limits.js';
+import { SWEEP_VALUES_EXPECTED, type SweepValues, expandSampleCounts, expandSweep, sweepValues } from './sweep.js';
 
 export type KeyPath = readonly (string | number)[];
 
@@ -58,6 +59,7 @@ export type ValidationResult =
   | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 const SWEEP_PREFIX = 'objective.';
+const FILE_KINDS = ['variance', 'sampling-check'];
 const GRID_KEYS = ['estimator', 'temperature', 'samples'];
 
 /** Keys a JSON schema allows at a path (for "did you mean" on unknown keys). */
@@ -115,7 +117,10 @@ function issuesOf(
       const expected = issue.code === 'invalid_type' ? ` (${issue.expected})` : '';
       // A loose object (the grid) does not report unknown keys: point at a sibling that looks like this key mistyped.
       const parent = valueAt(input, at.slice(0, -1));
-      const typo = parent && typeof parent === 'object' ? closest(key, Object.keys(parent).filter((k) => k !== key)) : undefined;
+      // Only a key the schema does not know can be a typo: `mu` beside a missing `k` is a field of its own.
+      const known = keysAt(schema, at.slice(0, -1));
+      const candidates = parent && typeof parent === 'object' ? Object.keys(parent).filter((k) => k !== key && !known.includes(k)) : [];
+      const typo = closest(key, candidates);
       const hint = typo === undefined ? '' : `; is '${typo}' a typo of it?`;
       return [{ path, message: `missing required key '${key}'${expected}${hint}` }];
     }
@@ -123,15 +128,25 @@ function issuesOf(
   });
 }
 
-/** A key reported missing next to an unknown key suggested as its correction is one typo: keep only the latter. */
+/**
+ * A typo is one problem: an unknown key suggested as the correction of a key the rest reports
+ * missing ("missing required key 'samples'"), or that its parent reports for the key's absence
+ * ("give exactly one of `logits` or `probs`" beside `prob:`, "add grid.temperature" beside
+ * `temperatures:`). Keep only the unknown key with its suggestion.
+ */
 function dropTypoDuplicates(issues: ValidationIssue[]): ValidationIssue[] {
-  const suggested = new Set(
-    issues.flatMap((i) => {
-      const hint = /did you mean '([^']+)'/.exec(i.message)?.[1];
-      return i.atKey && hint ? [[...i.path.slice(0, -1), hint].join('.')] : [];
-    }),
-  );
-  return issues.filter((i) => !(i.message.startsWith('missing required key') && suggested.has(i.path.join('.'))));
+  const typos = issues.flatMap((i) => {
+    const hint = /did you mean '([^']+)'/.exec(i.message)?.[1];
+    return i.atKey && hint ? [{ parent: i.path.slice(0, -1).join('.'), hint }] : [];
+  });
+  const consequence = (i: ValidationIssue) =>
+    typos.some(({ parent, hint }) => {
+      if (i.message.startsWith('missing required key')) return i.path.join('.') === (parent ? `${parent}.${hint}` : hint);
+      // The corrected key as a whole name ('temperature' in "add grid.temperature", not in "temperatures").
+      const mentions = new RegExp(`(?<![\\w-])${hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+      return !i.atKey && i.path.join('.') === parent && mentions.test(i.message);
+    });
+  return issues.filter((i) => !consequence(i));
 }
 
 function formatOptions(options: Record<string, unknown>): string {
@@ -151,6 +166,16 @@ function resolveEstimators(grid: ExperimentFile['grid'], issues: ValidationIssue
         message: `unknown estimator '${name}'${didYouMean(name, estimatorNames())}; allowed: ${estimatorNames().join(', ')}`,
       });
       return [];
+    }
+    if (!estimator.options) {
+      // Not "unknown key; allowed: " with nothing after it. A temperature is the most likely
+      // option to try here, and it belongs to the grid.
+      const temperature = estimator.takesTemperature ? '; its temperature comes from grid.temperature' : ' and no temperature';
+      for (const key of Object.keys(given)) {
+        const about = ['temperature', 'tau', 'temp'].includes(key) ? temperature : '; give it by name alone';
+        issues.push({ path: [...path, key], atKey: true, message: `${estimator.name} takes no options${about}` });
+      }
+      if (Object.keys(given).length > 0) return [];
     }
     const schema = estimator.options ?? z.strictObject({});
     const parsed = schema.safeParse(given);
@@ -184,6 +209,10 @@ function resolveSweeps(
       continue;
     }
     const field = key.slice(SWEEP_PREFIX.length);
+    if (knownFields.length === 0 && findObjective(file.objective.kind)) {
+      issues.push({ path, message: `${file.objective.kind} has no numeric field to sweep (its vectors stay fixed within an experiment): run one experiment per value of ${field}` });
+      continue;
+    }
     if (!knownFields.includes(field) || field === 'kind') {
       issues.push({
         path,
@@ -232,11 +261,32 @@ function cartesian(sweeps: readonly Sweep[]): Record<string, number>[] {
   );
 }
 
+/**
+ * The sweep combinations to check the objective at: all of them while they are few, else
+ * each swept value with the other fields at their first value. Three sweeps of 10^4 values
+ * are 10^12 combinations, which exhausted memory before the size limit could refuse them;
+ * no objective here constrains two numeric fields together, so the values alone say it all.
+ */
+function combosToCheck(sweeps: readonly Sweep[]): Record<string, number>[] {
+  const total = sweeps.reduce((product, sweep) => product * sweep.values.length, 1);
+  if (total <= LIMITS.cells) return cartesian(sweeps);
+  const first = Object.fromEntries(sweeps.map((s) => [s.field, s.values[0] as number]));
+  return sweeps.flatMap((sweep) => sweep.values.map((v) => ({ ...first, [sweep.field]: v })));
+}
+
+/** "a, b, c and 7 more": the first few of many values, for a message that stays one line. */
+function someValues(values: readonly number[]): string {
+  const shown = values.slice(0, 3).join(', ');
+  return values.length > 3 ? `${shown} and ${values.length - 3} more` : shown;
+}
+
 function checkObjective(file: ExperimentFile, sweeps: readonly Sweep[], issues: ValidationIssue[]): void {
   const definition = findObjective(file.objective.kind);
   if (!definition) return;
-  const seen = new Set<string>();
-  for (const combo of cartesian(sweeps)) {
+  // One issue per key and message, naming the swept values it holds at: a sweep of 1000
+  // values that are all out of range is one problem, not 1000 lines.
+  const found = new Map<string, { issue: ValidationIssue; field: string | undefined; values: Set<number> }>();
+  for (const combo of combosToCheck(sweeps)) {
     const config = { ...file.objective, ...combo };
     const parsed = definition.schema.safeParse(config);
     if (parsed.success) continue;
@@ -244,12 +294,41 @@ function checkObjective(file: ExperimentFile, sweeps: readonly Sweep[], issues: 
       const field = issue.path[0];
       const swept = typeof field === 'string' && field in combo;
       const where = swept ? ['grid', SWEEP_PREFIX + field] : ['objective', ...issue.path];
-      const message = swept ? `${issue.message} (at ${field} = ${combo[field]})` : issue.message;
-      const key = `${where.join('.')}|${message}`;
-      if (!seen.has(key)) issues.push({ ...issue, path: where, message });
-      seen.add(key);
+      const key = `${where.join('.')}|${issue.message}`;
+      const entry = found.get(key) ?? { issue: { ...issue, path: where }, field: swept ? field : undefined, values: new Set<number>() };
+      found.set(key, entry);
+      if (entry.field !== undefined) entry.values.add(combo[entry.field] as number);
     }
   }
+  for (const { issue, field, values } of found.values()) {
+    issues.push(field === undefined ? issue : { ...issue, message: `${issue.message} (at ${field} = ${someValues([...values])})` });
+  }
+}
+
+/**
+ * Flags the values of a grid axis that break `rule`: in a list each at its own index, from
+ * a linspace or logspace once for the key, naming the values it generates (their indices are
+ * nowhere in the file, and a count of 1000 must not give 1000 lines).
+ */
+function checkAxis(
+  written: SweepValues | undefined,
+  values: readonly number[],
+  path: KeyPath,
+  ok: (value: number) => boolean,
+  rule: string,
+  issues: ValidationIssue[],
+): void {
+  if (written === undefined) return;
+  if (Array.isArray(written)) {
+    values.forEach((value, i) => {
+      if (!ok(value)) issues.push({ path: [...path, i], message: `${rule} (got ${value})` });
+    });
+    return;
+  }
+  const bad = values.filter((value) => !ok(value));
+  if (bad.length === 0) return;
+  const form = 'linspace' in written ? 'linspace' : 'logspace';
+  issues.push({ path, message: `${rule}; the ${form} generates ${someValues(bad)}` });
 }
 
 /**
@@ -257,6 +336,12 @@ function checkObjective(file: ExperimentFile, sweeps: readonly Sweep[], issues: 
  * Pure: returns every issue found, each with the key path it concerns.
  */
 export function validateExperiment(raw: unknown): ValidationResult {
+  // A mistyped kind makes the file's other keys look wrong (objective, grid "missing"): report it alone.
+  const kind = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { kind?: unknown }).kind : undefined;
+  if (kind !== undefined && kind !== 'variance' && kind !== 'sampling-check') {
+    const hint = typeof kind === 'string' ? didYouMean(kind, FILE_KINDS) : '';
+    return { ok: false, issues: [{ path: ['kind'], message: `unknown kind ${typeof kind === 'string' ? `'${kind}'` : JSON.stringify(kind)}${hint}; allowed: variance (the default), sampling-check` }] };
+  }
   const parsed = experimentSchema.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, issues: dropTypoDuplicates(zodIssues(parsed.error, experimentSchema, raw)) };
@@ -279,15 +364,11 @@ export function validateExperiment(raw: unknown): ValidationResult {
   checkObjective({ ...file, objective }, sweeps, issues);
 
   const temperatures = file.grid.temperature === undefined ? [] : expandSweep(file.grid.temperature);
-  temperatures.forEach((tau, i) => {
-    if (!(tau > 0)) issues.push({ path: ['grid', 'temperature', i], message: `temperature must be > 0 (got ${tau})` });
-  });
+  checkAxis(file.grid.temperature, temperatures, ['grid', 'temperature'], (tau) => tau > 0, 'temperature must be > 0', issues);
+  // Generated counts are rounded to integers first: a logspace from 0.1 generates 0.
   const samples = expandSampleCounts(file.grid.samples);
-  samples.forEach((n, i) => {
-    if (!Number.isInteger(n) || n < 1) {
-      issues.push({ path: ['grid', 'samples', i], message: `samples must be an integer >= 1 (got ${n})` });
-    }
-  });
+  const rounded = Array.isArray(file.grid.samples) ? '' : ' (after rounding)';
+  checkAxis(file.grid.samples, samples, ['grid', 'samples'], (n) => Number.isInteger(n) && n >= 1, `samples must be an integer >= 1${rounded}`, issues);
   const needTemperature = estimators.filter((e) => e.estimator.takesTemperature).map((e) => e.label);
   if (needTemperature.length > 0 && temperatures.length === 0) {
     issues.push({

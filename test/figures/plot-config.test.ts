@@ -70,7 +70,7 @@ test('kind: sampling-check files validate on their own schema; a variance file m
   assert.deepEqual([check.draws, check.replications, check.temperatures, check.relaxedDraws, check.seed], [8000, 0, [5, 1, 0.5, 0.1], 5, 1]);
   assert.throws(() => parseSamplingCheck('s.yaml', 'kind: sampling-check\nname: s\ndistribution:\n  probs: [0.5, 0.6]\n'), /probs must sum to 1/);
   assert.throws(() => parseSamplingCheck('s.yaml', 'kind: sampling-check\nname: s\ndistribution: {}\n'), /exactly one of `logits` or `probs`/);
-  assert.deepEqual(problems(`kind: sampling\n${base('')}`), ['kind: kind must be variance (the default) or sampling-check']);
+  assert.deepEqual(problems(`kind: sampling\n${base('')}`), ["kind: unknown kind 'sampling'; allowed: variance (the default), sampling-check"]);
 });
 
 test('zero variances are drawn as markers on a floor and named in the subtitle, not dropped', () => {

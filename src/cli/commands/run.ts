@@ -6,8 +6,10 @@ import { type Shard, parseShard } from '../../run/shard-spec.js';
 import { CellWorkerPool } from '../../run/worker-pool.js';
 import { defaultExperimentFile } from '../default-experiment.js';
 import { EXIT } from '../exit-codes.js';
+import { InputError } from '../../experiment/input-error.js';
 import { loadAll } from '../load-all.js';
 import { integerListOption, integerOption } from '../option-values.js';
+import { overrideProblems } from '../override-problems.js';
 import { createProgress } from '../progress.js';
 
 interface RunArgs {
@@ -100,6 +102,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
       ]);
       const files = args.files && args.files.length > 0 ? args.files : [defaultExperimentFile()];
       const loaded = await loadAll(files, (file) => loadAnyExperiment(file, { force: args.force }), resultsName);
+      // Every file's grid with the overrides applied is checked before the first one runs.
+      const overrides = { trials: args.trials, seed: args.seed, samples: args.samples };
+      const problems = loaded.flatMap((entry) => ('check' in entry ? [] : overrideProblems(entry, overrides, args.force)));
+      if (problems.length > 0) throw new InputError(problems);
       process.on('SIGINT', onInterrupt);
       process.on('SIGTERM', onInterrupt);
       for (const experiment of loaded) {
@@ -124,7 +130,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
           outcome = await runToDirectory(experiment, {
             out: args.out,
             backend: args.backend,
-            overrides: { trials: args.trials, seed: args.seed, samples: args.samples },
+            overrides,
             resume: args.resume,
             force: args.force,
             signal: controller.signal,
