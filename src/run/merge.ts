@@ -248,7 +248,7 @@ export async function mergeResults(paths: readonly string[], out: string, option
   }
   // As `run` does, and for every experiment before any is written.
   for (const [name, group] of byExperiment) {
-    await assertOwnResults(join(out, name), (group[0] as ShardInput).metadata.experiment.file, options.force);
+    await assertOwnResults(join(out, name), (group[0] as ShardInput).metadata.experiment, options.force);
   }
   const outcomes: MergeOutcome[] = [];
   for (const group of byExperiment.values()) {

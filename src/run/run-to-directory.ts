@@ -83,7 +83,7 @@ async function exists(path: string): Promise<boolean> {
 /** What <out>/<name> holds before a run replaces it. */
 type PreviousResults =
   | { readonly kind: 'none' }
-  | { readonly kind: 'results'; readonly file: string }
+  | { readonly kind: 'results'; readonly file: string; readonly sha256: unknown }
   | { readonly kind: 'other' };
 
 async function previousResults(dir: string): Promise<PreviousResults> {
@@ -100,7 +100,7 @@ async function previousResults(dir: string): Promise<PreviousResults> {
   try {
     const metadata = JSON.parse(await readFile(join(dir, RESULT_FILES.metadata), 'utf8')) as Partial<RunMetadata> | null;
     const file = metadata?.experiment?.file;
-    if (typeof file === 'string') return { kind: 'results', file };
+    if (typeof file === 'string') return { kind: 'results', file, sha256: metadata?.experiment?.sha256 };
   } catch {
     // Not our metadata: below.
   }
@@ -129,12 +129,20 @@ async function startPartialStateUnder(out: string, partial: string, fingerprint:
   }
 }
 
+/** The experiment file a run or merge writes results of: its path as given and the sha256 of its bytes. */
+export interface ExperimentSource {
+  readonly file: string;
+  readonly sha256: string;
+}
+
 /**
  * Refuses to overwrite results made from a different experiment file, or a path that holds
  * something other than results (an experiment named like a folder of the user's, with --out
- * above it, would otherwise replace that folder), unless forced.
+ * above it, would otherwise replace that folder), unless forced. Results of the same text
+ * count as the file's own: metadata records the path as it was typed, so the same file run
+ * from another directory (`../exp.yaml`) has another path, and the results are the same.
  */
-export async function assertOwnResults(dir: string, file: string, force: boolean | undefined): Promise<void> {
+export async function assertOwnResults(dir: string, { file, sha256 }: ExperimentSource, force: boolean | undefined): Promise<void> {
   const previous = await previousResults(dir);
   if (force || previous.kind === 'none') return;
   if (previous.kind === 'other') {
@@ -146,7 +154,7 @@ export async function assertOwnResults(dir: string, file: string, force: boolean
       },
     ]);
   }
-  if (resolve(previous.file) === resolve(file)) return;
+  if (resolve(previous.file) === resolve(file) || previous.sha256 === sha256) return;
   throw new InputError([
     {
       file,
@@ -165,7 +173,7 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
   const overrides = options.overrides ?? {};
   const experiment = applyOverrides(loaded.experiment, overrides);
   const dir = join(options.out, experiment.name);
-  await assertOwnResults(dir, loaded.file, options.force);
+  await assertOwnResults(dir, { file: loaded.file, sha256: loaded.hash }, options.force);
   const partial = partialDir(dir);
   const fingerprint = createHash('sha256')
     .update(loaded.text)

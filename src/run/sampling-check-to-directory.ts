@@ -20,7 +20,7 @@ export async function samplingCheckToDirectory(
 ): Promise<SamplingCheckOutcome> {
   const { check } = loaded;
   const dir = join(options.out, check.name);
-  await assertOwnResults(dir, loaded.file, options.force);
+  await assertOwnResults(dir, { file: loaded.file, sha256: loaded.hash }, options.force);
   const started = new Date();
   const result = runSamplingCheck(check);
   const metadata: SamplingCheckMetadata = {

@@ -165,7 +165,7 @@ test('merge refuses shards of different seeds, trials, samples or experiment fil
 test('CLI: merge refuses to replace results of a different experiment file of the same name, unless --force', async () => {
   const dir = await tempDir();
   await writeExperiment(dir, 'grid.yaml', experimentText());
-  await writeExperiment(dir, 'other.yaml', experimentText());
+  await writeExperiment(dir, 'other.yaml', `${experimentText()}\n# another file of the same name\n`);
   const grid = await loadExperiment(join(dir, 'grid.yaml'));
   const shards = [];
   for (const index of [1, 2]) shards.push((await runToDirectory(grid, { out: join(dir, `s${index}`), jobs: 1, shard: { index, count: 2 } })).dir);

@@ -40,12 +40,28 @@ test('results made from a different experiment file are not overwritten without 
   const dir = await tempDir();
   const small = smallExperiment('  estimator: [reinforce]\n  samples: [1]', 'shared-name');
   await writeExperiment(dir, 'a.yaml', small);
-  await writeExperiment(dir, 'b.yaml', small);
+  await writeExperiment(dir, 'b.yaml', `${small}\n# another file of the same name\n`);
   assert.equal((await cli(['run', 'a.yaml', '--out', 'out', '--quiet'], dir)).code, 0);
   const refused = await cli(['run', 'b.yaml', '--out', 'out', '--quiet'], dir);
   assert.equal(refused.code, 2);
   assert.match(refused.stderr, /holds results of a different experiment file \(a\.yaml\).*--force/);
   assert.equal((await cli(['run', 'b.yaml', '--out', 'out', '--quiet', '--force'], dir)).code, 0);
+});
+
+test('the same experiment run from another directory, or an identical copy, may replace its own results', async () => {
+  const dir = await tempDir();
+  const small = smallExperiment('  estimator: [reinforce]\n  samples: [1]', 'moved');
+  await writeExperiment(dir, 'exp.yaml', small);
+  await mkdir(join(dir, 'sub'));
+  await writeExperiment(dir, 'sub/copy.yaml', small);
+  assert.equal((await cli(['run', 'exp.yaml', '--out', 'out', '--quiet'], dir)).code, 0);
+  // metadata.json records the path as typed ('exp.yaml'); from sub/ the same file is '../exp.yaml'.
+  for (const file of ['../exp.yaml', 'copy.yaml']) {
+    const again = await cli(['run', file, '--out', '../out', '--quiet'], join(dir, 'sub'));
+    assert.equal(again.code, 0, again.stderr);
+    const metadata = JSON.parse(await readFile(join(dir, 'out', 'moved', 'metadata.json'), 'utf8'));
+    assert.equal(metadata.experiment.file, file);
+  }
 });
 
 test('a folder or file of the user\'s where <out>/<name> goes is not replaced without --force', async () => {
