@@ -373,7 +373,7 @@ export function validateExperiment(raw: unknown): ValidationResult {
   if (needTemperature.length > 0 && temperatures.length === 0) {
     issues.push({
       path: ['grid'],
-      message: `${needTemperature.join(', ')} take a temperature: add grid.temperature (e.g. [0.5])`,
+      message: `${needTemperature.join(', ')} ${needTemperature.length === 1 ? 'takes' : 'take'} a temperature: add grid.temperature (e.g. [0.5])`,
     });
   }
   const plots = resolvePlots(

@@ -57,7 +57,7 @@ const cases: [string, string, RegExp][] = [
   ['tau <= 0', base.replace('temperature: [0.5]', 'temperature: [0.5, 0]'), /^10:22 grid\.temperature\[1\] temperature must be > 0 \(got 0\)/],
   ['samples < 1', base.replace('samples: [1, 10]', 'samples: [0, 10]'), /^11:13 grid\.samples\[0\] samples must be an integer >= 1 \(got 0\)/],
   ['unknown key with a near miss', base.replace('trials: 50', 'trails: 50'), /^3:1 trails unknown key 'trails' \(did you mean 'trials'\?\)/],
-  ['missing temperature', base.replace('  temperature: [0.5]\n', ''), /grid gumbel-softmax take a temperature: add grid\.temperature/],
+  ['missing temperature', base.replace('  temperature: [0.5]\n', ''), /grid gumbel-softmax takes a temperature: add grid\.temperature/],
   ['unsafe name', base.replace('name: t', 'name: ../evil'), /^1:7 name must be a safe directory name/],
   ['YAML syntax error', base.replace('samples: [1, 10]', 'samples: [1, 10'), /YAML syntax error/],
   // Each of these was a message with an empty list, an API's name or a false hint in it.
