@@ -79,15 +79,16 @@ function parseYaml(file: string, text: string): { doc: Document; lineCounter: Li
   return { doc, lineCounter };
 }
 
-/** Validation issues as an InputError with the line and column of each key path. */
+/** Validation issues as an InputError with the line and column of each key path, in the file's order. */
 function issuesError(file: string, doc: Document, lineCounter: LineCounter, issues: readonly ValidationIssue[]): InputError {
-  return new InputError(
-    issues.map((issue) => {
-      const offset = offsetOf(doc, issue.path, issue.atKey ?? false);
-      const position = offset === undefined ? undefined : lineCounter.linePos(offset);
-      return { file, line: position?.line, column: position?.col, path: formatPath(issue.path), message: issue.message };
-    }),
-  );
+  const problems = issues.map((issue) => {
+    const offset = offsetOf(doc, issue.path, issue.atKey ?? false);
+    const position = offset === undefined ? undefined : lineCounter.linePos(offset);
+    return { file, line: position?.line, column: position?.col, path: formatPath(issue.path), message: issue.message };
+  });
+  // Validation finds problems schema first, then cross-key checks; read top to bottom they match the file. Unlocated ones go last.
+  const at = (p: (typeof problems)[number]) => (p.line ?? Number.POSITIVE_INFINITY) * 1e6 + (p.column ?? 0);
+  return new InputError(problems.sort((a, b) => at(a) - at(b)));
 }
 
 /** Parses and validates experiment text; throws InputError naming line, column and key. */

@@ -149,3 +149,17 @@ test('countCells agrees with planCells, skipped pairs and per-cell skips include
   assert.deepEqual(countCells(experiment), { count: planned, exact: true });
   assert.equal(countCells(experiment, 3).exact, false);
 });
+
+test('problems are listed in the order of the lines they point at, whatever check found them', () => {
+  // Each found by a different pass: the objective (line 6), estimators (line 9), sample counts (line 11).
+  const text = base
+    .replace('probs: [0.2, 0.3, 0.5]', 'probs: [0.2, 0.3, 0.6]')
+    .replace('[reinforce, gumbel-softmax]', '[reinforce, bogus]')
+    .replace('samples: [1, 10]', 'samples: [0, 10]');
+  const problems = problemsOf(text);
+  assert.deepEqual(
+    problems.map((p) => Number(p.split(':')[0])),
+    [6, 9, 11],
+    problems.join('\n'),
+  );
+});
