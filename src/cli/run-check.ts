@@ -12,6 +12,7 @@ import { BACKENDS, type BackendName } from '../compute/backend-names.js';
 import { InputError } from '../experiment/input-error.js';
 import { type LoadedExperiment, parseExperiment } from '../experiment/load.js';
 import { assertDirectory } from '../results/assert-directory.js';
+import { recordedTextSource } from '../results/metadata.js';
 import { type ParsedResults, parseResultsCsv } from '../results/parse-csv.js';
 import { RESULT_FILES, runToDirectory } from '../run/run-to-directory.js';
 import { EXIT } from './exit-codes.js';
@@ -89,7 +90,7 @@ async function rerun(baseline: LoadedRun, request: CheckRequest, output: CheckOu
   }
   // The baseline ran this text once, so grid-size limits are not re-imposed.
   const loaded: LoadedExperiment = {
-    experiment: parseExperiment(file, text, { force: true }),
+    experiment: parseExperiment(recordedTextSource(join(request.baseline, RESULT_FILES.metadata)), text, { force: true }),
     file,
     text,
     hash: createHash('sha256').update(text).digest('hex'),

@@ -4,7 +4,7 @@ import { InputError } from '../experiment/input-error.js';
 import { parseExperiment, parseSamplingCheck } from '../experiment/load.js';
 import { assertDirectory } from '../results/assert-directory.js';
 import { writeFileAtomically } from '../results/atomic-write.js';
-import { isSamplingCheckMetadata, type RunMetadata } from '../results/metadata.js';
+import { isSamplingCheckMetadata, type RunMetadata, recordedTextSource } from '../results/metadata.js';
 import { parseResultsMetadata } from '../results/read-metadata.js';
 import { parseResultsCsv } from '../results/parse-csv.js';
 import { parseFrequencyCsv, parseRelaxedCsv, parseReplicateCsv, SAMPLING_FILES } from '../results/sampling-csv.js';
@@ -31,10 +31,11 @@ export async function replotDirectory(dir: string): Promise<string[]> {
   await assertDirectory(dir);
   const metadataFile = join(dir, RESULT_FILES.metadata);
   const metadata = parseResultsMetadata(await readText(metadataFile), metadataFile);
-  const { file, text } = metadata.experiment;
+  const { text } = metadata.experiment;
+  const source = recordedTextSource(metadataFile);
   let files: FileMap;
   if (isSamplingCheckMetadata(metadata)) {
-    const check = parseSamplingCheck(file, text);
+    const check = parseSamplingCheck(source, text);
     const frequenciesFile = join(dir, SAMPLING_FILES.frequencies);
     const relaxedFile = join(dir, SAMPLING_FILES.relaxed);
     const { logits, counts } = parseFrequencyCsv(await readText(frequenciesFile), frequenciesFile);
@@ -44,7 +45,7 @@ export async function replotDirectory(dir: string): Promise<string[]> {
     files = await samplingArtifacts(check, { ...classFrequencies(logits, counts), replicates, relaxed }, metadata);
   } else {
     const run = metadata as RunMetadata;
-    const experiment = applyOverrides(parseExperiment(file, text, { force: true }), run.overrides as Overrides);
+    const experiment = applyOverrides(parseExperiment(source, text, { force: true }), run.overrides as Overrides);
     const csvFile = join(dir, RESULT_FILES.csv);
     const { rows } = parseResultsCsv(await readText(csvFile), csvFile);
     files = await varianceArtifacts(experiment, rows, run, [RESULT_FILES.csv, RESULT_FILES.metadata]);

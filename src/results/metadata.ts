@@ -55,3 +55,12 @@ export interface RunMetadata {
 export function isSamplingCheckMetadata(metadata: unknown): metadata is { readonly kind: 'sampling-check' } {
   return (metadata as { readonly kind?: unknown } | null | undefined)?.kind === 'sampling-check';
 }
+
+/**
+ * The name errors in a metadata.json's recorded experiment text go under: that copy is what
+ * `plot`, `merge` and `check` parse, not the experiment file it was read from, which may have
+ * changed or gone since.
+ */
+export function recordedTextSource(metadataFile: string): string {
+  return `${metadataFile} (experiment.text)`;
+}

@@ -8,7 +8,7 @@ import type { Experiment } from '../experiment/validate.js';
 import { findResultDirectories } from '../results/result-directories.js';
 import { replaceDirectory } from '../results/atomic-write.js';
 import { formatCsv } from '../results/csv.js';
-import { isSamplingCheckMetadata, type MergedShard, type RunMetadata } from '../results/metadata.js';
+import { isSamplingCheckMetadata, type MergedShard, type RunMetadata, recordedTextSource } from '../results/metadata.js';
 import { parseResultsCsv } from '../results/parse-csv.js';
 import { parseResultsMetadata } from '../results/read-metadata.js';
 import type { ResultRow } from '../results/result-row.js';
@@ -96,8 +96,8 @@ async function copySamplingCheck(inputs: readonly ShardInput[], out: string): Pr
 }
 
 /** The experiment an input ran: its recorded text with its recorded overrides applied. */
-function effectiveExperiment(metadata: RunMetadata): Experiment {
-  const parsed = parseExperiment(metadata.experiment.file, metadata.experiment.text, { force: true });
+function effectiveExperiment({ dir, metadata }: ShardInput): Experiment {
+  const parsed = parseExperiment(recordedTextSource(join(dir, RESULT_FILES.metadata)), metadata.experiment.text, { force: true });
   return applyOverrides(parsed, metadata.overrides);
 }
 
@@ -112,8 +112,8 @@ function mismatches(first: ShardInput, other: ShardInput): string[] {
   const checks: [string, unknown, unknown][] = [['experiment file (sha256)', a.experiment.sha256, b.experiment.sha256]];
   // Within one text; different texts are refused above whatever else they say.
   if (a.experiment.sha256 === b.experiment.sha256) {
-    const ours = effectiveSettings(effectiveExperiment(a));
-    const theirs = effectiveSettings(effectiveExperiment(b));
+    const ours = effectiveSettings(effectiveExperiment(first));
+    const theirs = effectiveSettings(effectiveExperiment(other));
     for (const key of Object.keys(ours) as (keyof typeof ours)[]) checks.push([key, canonicalJson(ours[key]), canonicalJson(theirs[key])]);
   }
   checks.push(['backend', a.backend, b.backend]);
@@ -145,7 +145,7 @@ async function mergeExperiment(inputs: readonly ShardInput[], out: string): Prom
   if (problems.length > 0) throw new InputError(problems);
 
   const { metadata } = first;
-  const experiment = effectiveExperiment(metadata);
+  const experiment = effectiveExperiment(first);
   const plan = planCells(experiment);
   const planned = new Set(plan.cells.map(keyOfCell));
 

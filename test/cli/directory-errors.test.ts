@@ -48,3 +48,18 @@ test('plot and merge: a metadata.json missing a key or with a wrong type is one 
     }
   }
 });
+
+test('plot, merge and check: an error in the recorded experiment text points at metadata.json, not the file it came from', async () => {
+  const dir = await tempDir();
+  const results = join(dir, 'edited', 'ci-bernoulli-toy');
+  await cp(join(process.cwd(), 'results', 'ci', 'ci-bernoulli-toy'), results, { recursive: true });
+  const metadataFile = join(results, 'metadata.json');
+  const metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as { experiment: { text: string } };
+  metadata.experiment.text = metadata.experiment.text.replace(/^trials: .*$/m, 'trials: [');
+  await writeFile(metadataFile, JSON.stringify(metadata));
+  for (const args of [['plot', results], ['merge', results, '--out', join(dir, 'merged')], ['check', results, '--quiet']]) {
+    const { code, stderr } = await cli(args, dir);
+    assert.equal(code, 2, `${args[0]}: ${stderr}`);
+    assert.match(stderr, /edited\/ci-bernoulli-toy\/metadata\.json \(experiment\.text\):\d+:\d+: YAML syntax error/, args[0]);
+  }
+});
