@@ -6,9 +6,32 @@ import { isSamplingCheckMetadata, type RunMetadata } from './metadata.js';
 /**
  * metadata.json as `plot` and `merge` read it back: what they use of RunMetadata (or a
  * sampling check's), checked, so that a hand-edited file is one line per problem rather than a
- * TypeError from deep inside the report. `check` has its own, smaller schema (check/metadata.ts).
+ * TypeError from deep inside the report. `check` reads a smaller part (check/metadata.ts),
+ * with the same field schemas and the same parsing.
  */
-const count = z.int().min(0);
+export const count = z.int().min(0);
+
+/** The command-line overrides; none recorded means none given. */
+export const overridesSchema = z.looseObject({ trials: count.optional(), seed: count.optional(), samples: z.array(count).optional() }).default({});
+
+export const shardSchema = z.object({ index: z.int().min(1), count: z.int().min(1) }).optional();
+
+/** Parses metadata.json text as JSON, refuses what `refuse` says of it, then checks it against `schema`: every problem an InputError naming the file and key. */
+export function parseMetadataJson<S extends z.ZodType>(text: string, file: string, schema: (json: unknown) => S, refuse?: (json: unknown) => string | undefined): z.infer<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError([{ file, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
+  }
+  const refusal = refuse?.(json);
+  if (refusal !== undefined) throw new InputError([{ file, message: refusal }]);
+  const parsed = schema(json).safeParse(json);
+  if (!parsed.success) {
+    throw new InputError(parsed.error.issues.map((issue) => ({ file, path: issue.path.join('.'), message: issue.message })));
+  }
+  return parsed.data;
+}
 
 const common = {
   tool: z.looseObject({ name: z.string(), version: z.string() }),
@@ -26,9 +49,8 @@ const runSchema = z.looseObject({
   backend: z.string(),
   backendFallback: z.string().optional(),
   trials: count,
-  // As check reads it: none recorded means none given.
-  overrides: z.looseObject({ trials: count.optional(), seed: count.optional(), samples: z.array(count).optional() }).default({}),
-  shard: z.object({ index: z.int().min(1), count: z.int().min(1) }).optional(),
+  overrides: overridesSchema,
+  shard: shardSchema,
   cells: z.array(
     z.looseObject({
       estimator: z.string(),
@@ -46,18 +68,7 @@ const samplingSchema = z.looseObject({ ...common, kind: z.literal('sampling-chec
 
 /** Parses metadata.json text; anything a results directory's metadata cannot be is an InputError naming the file and key. */
 export function parseResultsMetadata(text: string, file: string): RunMetadata | SamplingCheckMetadata {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError([{ file, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
-  }
-  if (typeof (json as { experiment?: { text?: unknown } } | null)?.experiment?.text !== 'string') {
-    throw new InputError([{ file, message: 'not a reparam-bench metadata.json (no experiment text)' }]);
-  }
-  const parsed = (isSamplingCheckMetadata(json) ? samplingSchema : runSchema).safeParse(json);
-  if (!parsed.success) {
-    throw new InputError(parsed.error.issues.map((issue) => ({ file, path: issue.path.join('.'), message: issue.message })));
-  }
-  return parsed.data as RunMetadata | SamplingCheckMetadata;
+  const noText = (json: unknown) =>
+    typeof (json as { experiment?: { text?: unknown } } | null)?.experiment?.text === 'string' ? undefined : 'not a reparam-bench metadata.json (no experiment text)';
+  return parseMetadataJson(text, file, (json) => (isSamplingCheckMetadata(json) ? samplingSchema : runSchema), noText) as RunMetadata | SamplingCheckMetadata;
 }
