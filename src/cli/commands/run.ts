@@ -6,10 +6,8 @@ import { type Shard, parseShard } from '../../run/shard-spec.js';
 import { CellWorkerPool } from '../../run/worker-pool.js';
 import { defaultExperimentFile } from '../default-experiment.js';
 import { EXIT } from '../exit-codes.js';
-import { InputError } from '../../experiment/input-error.js';
 import { loadAll } from '../load-all.js';
 import { integerListOption, integerOption } from '../option-values.js';
-import { overrideProblems } from '../override-problems.js';
 import { createProgress } from '../progress.js';
 
 interface RunArgs {
@@ -95,10 +93,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
       controller.abort();
     };
     try {
-      const [{ loadAnyExperiment, resultsName }, { runToDirectory }, { samplingCheckToDirectory }] = await Promise.all([
+      const [{ loadAnyExperiment, resultsName }, { runToDirectory }, { samplingCheckToDirectory }, { overrideProblems }, { InputError }] = await Promise.all([
         import('../../experiment/load.js'),
         import('../../run/run-to-directory.js'),
         import('../../run/sampling-check-to-directory.js'),
+        import('../override-problems.js'),
+        import('../../experiment/input-error.js'),
       ]);
       const files = args.files && args.files.length > 0 ? args.files : [defaultExperimentFile()];
       const loaded = await loadAll(files, (file) => loadAnyExperiment(file, { force: args.force }), resultsName);
