@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { BackendName } from '../compute/backend-names.js';
-import type { Cell, SkippedCells } from '../experiment/cells.js';
+import { type Cell, type SkippedCells, canonicalJson } from '../experiment/cells.js';
 import { InputError } from '../experiment/input-error.js';
 import type { LoadedExperiment } from '../experiment/load.js';
 import type { Experiment } from '../experiment/validate.js';
 import { varianceArtifacts } from '../report/artifacts.js';
 import { replaceDirectory } from '../results/atomic-write.js';
 import { formatCsv, nonFiniteRows } from '../results/csv.js';
-import type { RunMetadata } from '../results/metadata.js';
+import { isSamplingCheckMetadata, type RunMetadata } from '../results/metadata.js';
+import { parseResultsMetadata } from '../results/read-metadata.js';
 import {
   appendFinishedCell,
   clearPartialState,
@@ -54,6 +55,8 @@ export interface RunToDirectoryOptions {
 export interface RunOutcome {
   readonly dir: string;
   readonly complete: boolean;
+  /** --resume found the results of this very run already complete and left them as they were. */
+  readonly alreadyComplete?: boolean | undefined;
   readonly cellsDone: number;
   readonly cellsTotal: number;
   readonly resumedCells: number;
@@ -165,6 +168,31 @@ export async function assertOwnResults(dir: string, { file, sha256 }: Experiment
 }
 
 /**
+ * The results in `dir`, when they are those of this run finished: the same experiment text,
+ * overrides, backend (without a fallback) and shard. Undefined when anything differs or
+ * cannot be read, so the run goes ahead.
+ */
+async function finishedResults(dir: string, loaded: LoadedExperiment, overrides: Overrides, options: RunToDirectoryOptions): Promise<RunMetadata | undefined> {
+  let metadata: RunMetadata;
+  try {
+    const file = join(dir, RESULT_FILES.metadata);
+    metadata = parseResultsMetadata(await readFile(file, 'utf8'), file) as RunMetadata;
+    await lstat(join(dir, RESULT_FILES.csv));
+  } catch {
+    return undefined;
+  }
+  const same =
+    !isSamplingCheckMetadata(metadata) &&
+    metadata.experiment.sha256 === loaded.hash &&
+    canonicalJson(metadata.overrides) === canonicalJson(givenOverrides(overrides)) &&
+    options.backend !== undefined &&
+    metadata.backend === options.backend &&
+    metadata.backendFallback === undefined &&
+    canonicalJson(metadata.shard ?? null) === canonicalJson(options.shard ?? null);
+  return same ? metadata : undefined;
+}
+
+/**
  * Runs one loaded experiment and writes its CSV, metadata and plot under out/<name>/.
  * Finished cells are saved as they complete, so a stopped run can --resume; the
  * results directory is replaced only when every cell is done.
@@ -190,6 +218,13 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
         message: 'cannot --resume: the experiment file, the overrides or the shard changed since the interrupted run; run without --resume to start over',
       },
     ]);
+  }
+  // Several files under one --resume: those the interrupted command had finished are left as they are.
+  const finished = options.resume && !saved ? await finishedResults(dir, loaded, overrides, options) : undefined;
+  if (finished) {
+    const cells = finished.cells.length;
+    const backend = finished.backend;
+    return { dir, complete: true, alreadyComplete: true, cellsDone: cells, cellsTotal: cells, resumedCells: cells, discardedCells: 0, files: [], skipped: [], nonFinite: [], backend, shard: options.shard };
   }
   const discardedCells = !options.resume && saved ? saved.cells.size : 0;
   await startPartialStateUnder(options.out, partial, fingerprint, done);

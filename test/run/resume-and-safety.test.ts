@@ -88,3 +88,25 @@ test('a folder or file of the user\'s where <out>/<name> goes is not replaced wi
   assert.equal(forced.code, 0, forced.stderr);
   assert.ok((await readdir(join(dir, 'out', 'taken'))).includes('results.csv'));
 });
+
+test('--resume over several files leaves the experiments the interrupted command had finished as they are', async () => {
+  const dir = await tempDir();
+  await writeExperiment(dir, 'a.yaml', smallExperiment('  estimator: [reinforce]\n  samples: [1, 10]', 'first'));
+  await writeExperiment(dir, 'b.yaml', smallExperiment('  estimator: [reinforce]\n  samples: [1, 10]', 'second'));
+  // As if Ctrl-C had stopped `run a.yaml b.yaml` after the first file.
+  assert.equal((await cli(['run', 'a.yaml', '--out', 'out', '--quiet'], dir)).code, 0);
+  const metadata = () => readFile(join(dir, 'out', 'first', 'metadata.json'), 'utf8');
+  const before = await metadata();
+
+  const resumed = await cli(['run', 'a.yaml', 'b.yaml', '--out', 'out', '--quiet', '--resume'], dir);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.match(resumed.stdout, /out\/first: already complete \(2 cells on wasm\); left as it was\n/);
+  assert.match(resumed.stdout, /out\/second: 2 cells on wasm\n/);
+  assert.equal(await metadata(), before, 'not run again: its metadata (start and finish times) unchanged');
+
+  // Another override is another run: it goes ahead and replaces them.
+  const changed = await cli(['run', 'a.yaml', '--out', 'out', '--quiet', '--resume', '--trials', '30'], dir);
+  assert.equal(changed.code, 0, changed.stderr);
+  assert.match(changed.stdout, /out\/first: 2 cells on wasm\n/);
+  assert.equal(JSON.parse(await metadata()).trials, 30);
+});

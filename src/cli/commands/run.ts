@@ -40,6 +40,10 @@ function report(outcome: RunOutcome): void {
     );
     return;
   }
+  if (outcome.alreadyComplete) {
+    process.stdout.write(`${outcome.dir}: already complete (${outcome.cellsDone} cells on ${outcome.backend}); left as it was\n`);
+    return;
+  }
   const resumed = outcome.resumedCells > 0 ? ` (${outcome.resumedCells} resumed)` : '';
   const shard = outcome.shard ? ` (shard ${outcome.shard.index}/${outcome.shard.count})` : '';
   process.stdout.write(`${outcome.dir}: ${outcome.cellsDone} cells${shard}${resumed} on ${outcome.backend}\n`);
@@ -61,7 +65,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('seed', integerOption('seed', 0, 'override the file: experiment seed'))
       .option('samples', integerListOption('samples', 1, 'override the file: sample counts, e.g. 1,10,100'))
       .option('backend', { choices: BACKENDS, requiresArg: true, default: 'wasm' as BackendName, describe: 'tfjs backend (cpu is the fallback)' })
-      .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run, reusing its saved cells' })
+      .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted run, reusing its saved cells; experiments it had finished are left as they are' })
       .option('force', { type: 'boolean', default: false, describe: 'overwrite results made from a different experiment file, and run grids beyond the size limits' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
       .option('jobs', {
