@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { BackendName } from '../compute/backend-names.js';
-import { type Cell, type SkippedCells, canonicalJson } from '../experiment/cells.js';
+import type { Cell, SkippedCells } from '../experiment/cells.js';
 import { InputError } from '../experiment/input-error.js';
 import type { LoadedExperiment } from '../experiment/load.js';
 import type { Experiment } from '../experiment/validate.js';
@@ -168,11 +168,25 @@ export async function assertOwnResults(dir: string, { file, sha256 }: Experiment
 }
 
 /**
- * The results in `dir`, when they are those of this run finished: the same experiment text,
- * overrides, backend (without a fallback) and shard. Undefined when anything differs or
- * cannot be read, so the run goes ahead.
+ * What makes two runs of an experiment the same run, as a hash: the experiment text, the
+ * overrides given, the backend and the shard. An interrupted run's saved cells carry it, and
+ * finished results are compared by it.
  */
-async function finishedResults(dir: string, loaded: LoadedExperiment, overrides: Overrides, options: RunToDirectoryOptions): Promise<RunMetadata | undefined> {
+function runFingerprint(text: string, overrides: Record<string, unknown>, backend: string | undefined, shard: Shard | undefined): string {
+  return createHash('sha256')
+    .update(text)
+    .update(JSON.stringify(overrides))
+    .update(backend ?? '')
+    .update(shard ? `${shard.index}/${shard.count}` : '')
+    .digest('hex');
+}
+
+/**
+ * The results in `dir`, when they are those of this very run, finished (a backend fallback
+ * records another backend, so such results are run again). Undefined when anything differs
+ * or cannot be read, so the run goes ahead.
+ */
+async function finishedResults(dir: string, fingerprint: string): Promise<RunMetadata | undefined> {
   let metadata: RunMetadata;
   try {
     const file = join(dir, RESULT_FILES.metadata);
@@ -181,15 +195,9 @@ async function finishedResults(dir: string, loaded: LoadedExperiment, overrides:
   } catch {
     return undefined;
   }
-  const same =
-    !isSamplingCheckMetadata(metadata) &&
-    metadata.experiment.sha256 === loaded.hash &&
-    canonicalJson(metadata.overrides) === canonicalJson(givenOverrides(overrides)) &&
-    options.backend !== undefined &&
-    metadata.backend === options.backend &&
-    metadata.backendFallback === undefined &&
-    canonicalJson(metadata.shard ?? null) === canonicalJson(options.shard ?? null);
-  return same ? metadata : undefined;
+  if (isSamplingCheckMetadata(metadata)) return undefined;
+  const { experiment, overrides, backend, shard } = metadata;
+  return runFingerprint(experiment.text, overrides, backend, shard) === fingerprint ? metadata : undefined;
 }
 
 /**
@@ -203,12 +211,7 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
   const dir = join(options.out, experiment.name);
   await assertOwnResults(dir, { file: loaded.file, sha256: loaded.hash }, options.force);
   const partial = partialDir(dir);
-  const fingerprint = createHash('sha256')
-    .update(loaded.text)
-    .update(JSON.stringify(givenOverrides(overrides)))
-    .update(options.backend ?? '')
-    .update(options.shard ? `${options.shard.index}/${options.shard.count}` : '')
-    .digest('hex');
+  const fingerprint = runFingerprint(loaded.text, givenOverrides(overrides), options.backend, options.shard);
   const saved = await readPartialState(partial);
   const done = options.resume && saved?.fingerprint === fingerprint ? saved.cells : new Map<string, FinishedCell>();
   if (options.resume && saved && saved.fingerprint !== fingerprint) {
@@ -220,7 +223,7 @@ export async function runToDirectory(loaded: LoadedExperiment, options: RunToDir
     ]);
   }
   // Several files under one --resume: those the interrupted command had finished are left as they are.
-  const finished = options.resume && !saved ? await finishedResults(dir, loaded, overrides, options) : undefined;
+  const finished = options.resume && !saved ? await finishedResults(dir, fingerprint) : undefined;
   if (finished) {
     const cells = finished.cells.length;
     const backend = finished.backend;
